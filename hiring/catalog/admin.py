@@ -1,0 +1,171 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import (
+    AssessmentMethod,
+    Capability,
+    CapabilityCategory,
+    Industry,
+    Preset,
+    PresetItem,
+    Priority,
+)
+from .resources import CapabilityResource, PresetItemResource, PresetResource
+
+
+@admin.register(Industry)
+class IndustryAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "focus", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "slug", "focus"]
+    ordering = ["order", "name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(CapabilityCategory)
+class CapabilityCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "slug"]
+    ordering = ["order"]
+
+
+@admin.register(Priority)
+class PriorityAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "weight", "is_knockout"]
+    list_editable = ["order", "weight", "is_knockout"]
+    list_filter = ["is_knockout"]
+    search_fields = ["name", "slug"]
+    ordering = ["order"]
+
+
+@admin.register(AssessmentMethod)
+class AssessmentMethodAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "stage", "on_scorecard", "order"]
+    list_editable = ["stage", "on_scorecard", "order"]
+    list_filter = ["stage", "on_scorecard"]
+    search_fields = ["name", "slug", "description"]
+    ordering = ["order", "name"]
+
+
+@admin.register(Capability)
+class CapabilityAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [CapabilityResource]
+    list_display = [
+        "name",
+        "category",
+        "default_priority",
+        "methods_list",
+        "layer",
+        "industries_list",
+        "is_soft_skill",
+        "is_active",
+    ]
+    list_select_related = ["category", "default_priority"]
+    list_filter = [
+        "category",
+        "default_priority",
+        "layer",
+        "industries",
+        "is_soft_skill",
+        "is_active",
+        "default_methods",
+    ]
+    search_fields = ["name", "slug", "requirement"]
+    ordering = ["category__order", "order", "name"]
+    autocomplete_fields = ["default_methods", "industries"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["category", "name", "slug", "requirement", "order", "is_active"]}),
+        (
+            _("评估"),
+            {
+                "fields": [
+                    "default_priority",
+                    "default_methods",
+                    "layer",
+                    "is_soft_skill",
+                    "industries",
+                ]
+            },
+        ),
+        (
+            _("面试题与评分锚点"),
+            {"fields": ["star_prompts", "scenario_prompts", "anchor_1", "anchor_3", "anchor_5"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("default_methods", "industries")
+
+    @admin.display(description=_("默认评估方式"))
+    def methods_list(self, obj):
+        return "、".join(method.name for method in obj.default_methods.all())
+
+    @admin.display(description=_("适用行业"))
+    def industries_list(self, obj):
+        return "、".join(industry.name for industry in obj.industries.all()) or _("全部")
+
+
+class PresetItemInline(admin.TabularInline):
+    model = PresetItem
+    extra = 0
+    autocomplete_fields = ["capability", "methods"]
+    fields = ["capability", "requirement", "priority", "methods", "order"]
+    ordering = ["capability__category__order", "order"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("capability__category", "priority")
+            .prefetch_related("methods")
+        )
+
+
+@admin.register(Preset)
+class PresetAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [PresetResource]
+    list_display = ["name", "industry", "role_title", "item_count", "order", "is_active"]
+    list_select_related = ["industry"]
+    list_filter = ["industry", "is_active"]
+    search_fields = ["name", "slug", "role_title", "summary"]
+    ordering = ["industry__order", "order", "name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PresetItemInline]
+    actions = ["duplicate"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_count=Count("items"))
+
+    @admin.display(description=_("条目数"), ordering="item_count")
+    def item_count(self, obj):
+        return obj.item_count
+
+    @admin.action(description=_("复制所选行业模板"), permissions=["add"])
+    def duplicate(self, request, queryset):
+        for preset in queryset:
+            services.preset_duplicate(preset=preset, copy_label=str(_("(副本)")))
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext("已复制 %(count)d 个行业模板。", "已复制 %(count)d 个行业模板。", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(PresetItem)
+class PresetItemAdmin(ImportExportModelAdmin):
+    resource_classes = [PresetItemResource]
+    list_display = ["capability", "preset", "priority", "order"]
+    list_select_related = ["capability", "preset", "priority"]
+    list_filter = ["preset", "priority", "capability__category"]
+    search_fields = ["capability__name", "preset__name", "requirement"]
+    autocomplete_fields = ["preset", "capability", "methods"]
+    ordering = ["preset", "capability__category__order", "order"]

@@ -1,0 +1,117 @@
+"""CSV / XLSX import and export of the catalog; rows are matched by slug."""
+
+from import_export import fields, resources
+from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+
+from .models import (
+    AssessmentMethod,
+    Capability,
+    CapabilityCategory,
+    Industry,
+    Preset,
+    PresetItem,
+    Priority,
+)
+
+
+class CapabilityResource(resources.ModelResource):
+    category = fields.Field(
+        attribute="category",
+        column_name="category",
+        widget=ForeignKeyWidget(CapabilityCategory, field="slug"),
+    )
+    default_priority = fields.Field(
+        attribute="default_priority",
+        column_name="default_priority",
+        widget=ForeignKeyWidget(Priority, field="slug"),
+    )
+    default_methods = fields.Field(
+        attribute="default_methods",
+        column_name="default_methods",
+        widget=ManyToManyWidget(AssessmentMethod, field="slug", separator="|"),
+    )
+    industries = fields.Field(
+        attribute="industries",
+        column_name="industries",
+        widget=ManyToManyWidget(Industry, field="slug", separator="|"),
+    )
+
+    class Meta:
+        model = Capability
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "category",
+            "name",
+            "requirement",
+            "default_priority",
+            "default_methods",
+            "layer",
+            "industries",
+            "is_soft_skill",
+            "star_prompts",
+            "scenario_prompts",
+            "anchor_1",
+            "anchor_3",
+            "anchor_5",
+            "order",
+            "is_active",
+        ]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+
+
+class PresetResource(resources.ModelResource):
+    industry = fields.Field(
+        attribute="industry",
+        column_name="industry",
+        widget=ForeignKeyWidget(Industry, field="slug"),
+    )
+
+    class Meta:
+        model = Preset
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "industry",
+            "name",
+            "role_title",
+            "summary",
+            "responsibilities",
+            "screening_questions",
+            "order",
+            "is_active",
+        ]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+
+
+class PresetItemResource(resources.ModelResource):
+    preset = fields.Field(
+        attribute="preset", column_name="preset", widget=ForeignKeyWidget(Preset, field="slug")
+    )
+    capability = fields.Field(
+        attribute="capability",
+        column_name="capability",
+        widget=ForeignKeyWidget(Capability, field="slug"),
+    )
+    priority = fields.Field(
+        attribute="priority",
+        column_name="priority",
+        widget=ForeignKeyWidget(Priority, field="slug"),
+    )
+    methods = fields.Field(
+        attribute="methods",
+        column_name="methods",
+        widget=ManyToManyWidget(AssessmentMethod, field="slug", separator="|"),
+    )
+
+    class Meta:
+        model = PresetItem
+        import_id_fields = ["preset", "capability"]
+        fields = ["preset", "capability", "requirement", "priority", "methods", "order"]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True

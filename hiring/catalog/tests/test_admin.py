@@ -1,0 +1,149 @@
+import pytest
+import tablib
+from django.urls import reverse
+
+from hiring.catalog.models import (
+    AssessmentMethod,
+    Capability,
+    CapabilityCategory,
+    Industry,
+    Preset,
+    PresetItem,
+    Priority,
+)
+from hiring.catalog.resources import CapabilityResource
+
+CATALOG_MODELS = [
+    Industry,
+    CapabilityCategory,
+    Priority,
+    AssessmentMethod,
+    Capability,
+    Preset,
+    PresetItem,
+]
+
+
+def admin_urls():
+    for model in CATALOG_MODELS:
+        opts = model._meta
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+
+
+@pytest.mark.parametrize("model", CATALOG_MODELS, ids=lambda m: m._meta.model_name)
+def test_catalog_admin_opens_list_add_change_and_history(client, catalog, admin_amy, model):
+    client.force_login(admin_amy)
+    opts = model._meta
+    obj = model.objects.first()
+    for name, args in [
+        ("changelist", []),
+        ("add", []),
+        ("change", [obj.pk]),
+        ("history", [obj.pk]),
+    ]:
+        response = client.get(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+        )
+        assert response.status_code == 200, (name, response.status_code)
+
+
+def test_catalog_admin_list_search_and_filter(client, catalog, admin_amy):
+    client.force_login(admin_amy)
+    url = reverse("admin:catalog_capability_changelist")
+
+    found = client.get(url, {"q": "共情"}).context["cl"].result_list
+    assert [c.name for c in found] == ["共情能力"]
+
+    category = CapabilityCategory.objects.get(slug="hard")
+    found = client.get(url, {"category__id__exact": category.pk}).context["cl"].result_list
+    names = {c.name for c in found}
+    assert "学历" in names and "共情能力" not in names
+
+
+def test_hr_and_anonymous_users_are_refused(client, catalog, hr_alice):
+    for url in admin_urls():
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    client.force_login(hr_alice)
+    for url in admin_urls():
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_duplicate_preset_action_copies_every_item(client, catalog, admin_amy):
+    client.force_login(admin_amy)
+    preset = Preset.objects.get(slug="ecommerce")
+    response = client.post(
+        reverse("admin:catalog_preset_changelist"),
+        {"action": "duplicate", "_selected_action": [preset.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    copy = Preset.objects.exclude(pk=preset.pk).get(name__startswith=preset.name)
+    assert not copy.is_active
+    original = {(i.capability_id, i.requirement, i.priority_id) for i in preset.items.all()}
+    copied = {(i.capability_id, i.requirement, i.priority_id) for i in copy.items.all()}
+    assert copied == original
+    first = preset.items.order_by("pk").first()
+    assert set(copy.items.get(capability=first.capability).methods.all()) == set(
+        first.methods.all()
+    )
+
+
+def test_capability_csv_round_trip_changes_nothing(catalog):
+    resource = CapabilityResource()
+    exported = resource.export().csv
+    before = resource.export().dict
+
+    result = resource.import_data(tablib.Dataset().load(exported, format="csv"), dry_run=False)
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.totals["new"] == 0
+    assert result.totals["update"] == 0
+    assert resource.export().dict == before
+
+
+def test_capability_csv_import_updates_a_changed_row(catalog):
+    resource = CapabilityResource()
+    data = tablib.Dataset().load(resource.export().csv, format="csv")
+    row = next(i for i, r in enumerate(data.dict) if r["slug"] == "education")
+    data[row] = tuple(
+        "本科及以上" if h == "requirement" else v
+        for h, v in zip(data.headers, data[row], strict=True)
+    )
+
+    result = resource.import_data(data, dry_run=False)
+
+    assert result.totals["update"] == 1
+    assert Capability.objects.get(slug="education").requirement == "本科及以上"
+
+
+@pytest.mark.parametrize("fmt, content_type", [("0", "text/csv"), ("1", "spreadsheetml")])
+def test_capability_admin_exports_csv_and_xlsx(client, catalog, admin_amy, fmt, content_type):
+    client.force_login(admin_amy)
+    url = reverse("admin:catalog_capability_export")
+    form = client.get(url).context["form"]
+    data = {"format": fmt, "resource": "0"}
+    data.update({name: "on" for name, field in form.fields.items() if field.initial is True})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert content_type in response["Content-Type"]
+    content = response.content if fmt == "1" else response.content.decode("utf-8-sig")
+    dataset = tablib.Dataset().load(content, format="xlsx" if fmt == "1" else "csv")
+    assert len(dataset) == Capability.objects.count()
+    assert "共情能力" in dataset["name"]
+
+
+def test_preset_items_xlsx_round_trip_changes_nothing(catalog):
+    from hiring.catalog.resources import PresetItemResource
+
+    resource = PresetItemResource()
+    xlsx = resource.export().xlsx
+
+    result = resource.import_data(tablib.Dataset().load(xlsx, format="xlsx"), dry_run=False)
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.totals["new"] == 0 and result.totals["update"] == 0

@@ -1,0 +1,166 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from hiring.accounts.roles import HIRING_MANAGER
+from hiring.catalog.models import AssessmentMethod, Preset, Priority
+
+from .models import JobPosting, RequirementSheet, SheetItem
+
+
+class PresetChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.industry.name} · {obj.name}"
+
+
+class ManagerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+class BasicsForm(forms.ModelForm):
+    preset = PresetChoiceField(
+        label=_("行业模板"),
+        queryset=Preset.objects.filter(is_active=True).select_related("industry"),
+        empty_label=None,
+    )
+    headcount = forms.IntegerField(
+        label=_("招聘人数"), min_value=1, max_value=999, initial=1,
+        validators=[MinValueValidator(1)],
+    )
+    hiring_manager = ManagerChoiceField(
+        label=_("用人经理"),
+        queryset=get_user_model().objects.filter(groups__name=HIRING_MANAGER, is_active=True),
+        help_text=_("提交后由这位经理审批。"),
+    )
+    replace_items = forms.BooleanField(
+        label=_("我确认用新模板的条目替换已编辑的条目"),
+        required=False,
+    )
+
+    class Meta:
+        model = RequirementSheet
+        fields = [
+            "title", "preset", "role_title", "department", "headcount", "location",
+            "schedule", "salary_min", "salary_max", "salary_period", "hiring_manager",
+        ]
+        widgets = {
+            "schedule": forms.TextInput(attrs={"placeholder": _("如:做六休一,早晚班轮换")}),
+            "location": forms.TextInput(attrs={"placeholder": _("如:杭州市余杭区")}),
+        }
+
+    def __init__(self, *args, items_edited: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items_edited = items_edited
+        self.fields["location"].required = True
+        if not (self.instance.pk and items_edited):
+            del self.fields["replace_items"]
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("salary_max", _("薪资上限不能低于下限。"))
+        preset = cleaned.get("preset")
+        if (
+            self.instance.pk
+            and self.items_edited
+            and preset is not None
+            and preset.pk != self.instance.preset_id
+            and not cleaned.get("replace_items")
+        ):
+            self.add_error(
+                "replace_items",
+                _("更换模板会用「%(preset)s」的条目替换你已编辑的条目。确认替换请勾选此项。")
+                % {"preset": preset.name},
+            )
+        return cleaned
+
+    def _post_clean(self):
+        # Preset and industry are applied by the service; the model check runs there.
+        pass
+
+
+class SheetItemForm(forms.ModelForm):
+    """One item row of a category step. A blank extra row adds a custom item."""
+
+    methods = forms.ModelMultipleChoiceField(
+        label=_("评估方式"),
+        queryset=AssessmentMethod.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = SheetItem
+        fields = ["included", "name", "requirement", "priority", "methods", "order"]
+        widgets = {
+            "requirement": forms.Textarea(attrs={"rows": 2}),
+            "order": forms.NumberInput(attrs={"class": "item-order", "min": 0, "max": 999}),
+        }
+
+    def __init__(self, *args, method_choices=None, priority_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices are computed once per formset, not once per row.
+        if method_choices is not None:
+            self.fields["methods"].choices = method_choices
+        if priority_choices is not None:
+            self.fields["priority"].choices = priority_choices
+        self.fields["order"].required = False
+        if self.instance.pk is None:
+            self.fields["included"].initial = True
+        self.fields["requirement"].max_length = 2000
+
+    def clean_order(self):
+        return self.cleaned_data.get("order") or 0
+
+    def _post_clean(self):
+        pass
+
+
+class BaseItemFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("form_kwargs", {}).update(
+            method_choices=[(m.pk, m.name) for m in AssessmentMethod.objects.all()],
+            priority_choices=[("", "---------")]
+            + [(p.pk, p.name) for p in Priority.objects.all()],
+        )
+        super().__init__(*args, **kwargs)
+
+
+ItemFormSet = forms.modelformset_factory(
+    SheetItem, form=SheetItemForm, formset=BaseItemFormSet, extra=1, max_num=300
+)
+
+
+def category_step_form(category_slug: str) -> type:
+    """A formset class per category step, so formtools can tell the steps apart."""
+    return type(f"ItemFormSet_{category_slug}", (ItemFormSet,), {"category_slug": category_slug})
+
+
+class PostingForm(forms.ModelForm):
+    class Meta:
+        model = JobPosting
+        fields = [
+            "headline", "summary", "responsibilities", "process_steps",
+            "screening_questions", "benefits", "how_to_apply",
+        ]
+        widgets = {
+            field: forms.Textarea(attrs={"rows": rows})
+            for field, rows in [
+                ("summary", 3), ("responsibilities", 6), ("process_steps", 5),
+                ("screening_questions", 3), ("benefits", 4), ("how_to_apply", 2),
+            ]
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class ReviewForm(forms.Form):
+    """The review step has nothing to type; finishing it completes the wizard."""
+
+
+class DuplicateForm(forms.Form):
+    title = forms.CharField(label=_("新需求表标题"), max_length=120)

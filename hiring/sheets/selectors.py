@@ -1,0 +1,134 @@
+"""Reads of sheets; who may see what is decided here and in `access`."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from hiring.accounts.roles import HIRING_MANAGER, HR, has_role
+from hiring.catalog.models import Capability, CapabilityCategory, Preset, PresetItem
+
+from .models import RequirementSheet, SheetItem
+
+
+def sheets_visible_to(user) -> QuerySet[RequirementSheet]:
+    if user.is_superuser or has_role(user, HR):
+        return RequirementSheet.objects.all()
+    if has_role(user, HIRING_MANAGER):
+        return RequirementSheet.objects.filter(hiring_manager=user)
+    return RequirementSheet.objects.none()
+
+
+def may_use_sheets(user) -> bool:
+    return user.is_superuser or has_role(user, HR) or has_role(user, HIRING_MANAGER)
+
+
+def may_edit(user, sheet: RequirementSheet) -> bool:
+    return sheet.owner_id == user.pk and (user.is_superuser or has_role(user, HR))
+
+
+def sheet_list(
+    *, user, status: str = "", industry: str = "", query: str = ""
+) -> QuerySet[RequirementSheet]:
+    qs = (
+        sheets_visible_to(user)
+        .select_related("industry", "owner", "hiring_manager", "preset")
+        .annotate(item_count=Count("items", filter=Q(items__included=True)))
+        .order_by("-updated_at", "-pk")
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if industry:
+        qs = qs.filter(industry__slug=industry)
+    if query:
+        qs = qs.filter(Q(title__icontains=query) | Q(role_title__icontains=query))
+    return qs
+
+
+def sheet_items(*, sheet: RequirementSheet, included_only: bool = False) -> QuerySet[SheetItem]:
+    qs = sheet.items.select_related("category", "priority", "capability").prefetch_related(
+        "methods"
+    )
+    if included_only:
+        qs = qs.filter(included=True)
+    return qs.order_by("category__order", "order", "pk")
+
+
+def sheet_get(*, user, pk: int) -> RequirementSheet:
+    """The sheet with its people and posting; 404 if missing, 403 if not the user's to see."""
+    sheet = get_object_or_404(
+        RequirementSheet.objects.select_related(
+            "industry", "owner", "hiring_manager", "preset", "posting"
+        ),
+        pk=pk,
+    )
+    if not sheets_visible_to(user).filter(pk=sheet.pk).exists():
+        raise PermissionDenied
+    return sheet
+
+
+def items_by_category(items) -> list[tuple[CapabilityCategory, list[SheetItem]]]:
+    """Groups items (already ordered by category) as the sheet table shows them."""
+    groups: list[tuple[CapabilityCategory, list[SheetItem]]] = []
+    for item in items:
+        if not groups or groups[-1][0].pk != item.category_id:
+            groups.append((item.category, []))
+        groups[-1][1].append(item)
+    return groups
+
+
+def capabilities_to_add(*, sheet: RequirementSheet, category: CapabilityCategory):
+    """Catalog capabilities of a category that the sheet does not hold yet."""
+    used = sheet.items.filter(capability__isnull=False).values("capability_id")
+    return (
+        Capability.objects.filter(is_active=True, category=category)
+        .exclude(pk__in=used)
+        .prefetch_related(Prefetch("industries"))
+        .order_by("order", "name")
+    )
+
+
+def presets_with_items() -> QuerySet[Preset]:
+    """Active presets with their industry and item names, for the preset picker."""
+    return (
+        Preset.objects.filter(is_active=True)
+        .select_related("industry")
+        .prefetch_related(
+            Prefetch(
+                "items",
+                queryset=PresetItem.objects.select_related("capability", "priority").order_by(
+                    "capability__category__order", "order"
+                ),
+            )
+        )
+    )
+
+
+def posting_view(*, sheet: RequirementSheet, items: list[SheetItem]) -> dict:
+    """The public content of the job posting: no priorities, methods or internal notes."""
+    required_slugs = set(settings.POSTING_REQUIRED_PRIORITIES)
+    posting = sheet.posting
+    requirements, preferred = [], []
+    for item in items:
+        if not item.included:
+            continue
+        line = f"{item.name}:{item.requirement}"
+        if item.category.slug != "bonus" and item.priority.slug in required_slugs:
+            requirements.append(line)
+        else:
+            preferred.append(line)
+    return {
+        "headline": posting.headline or sheet.role_title,
+        "summary": posting.summary,
+        "responsibilities": posting.responsibility_list,
+        "requirements": requirements,
+        "preferred": preferred,
+        "salary": sheet.salary_display,
+        "benefits": posting.benefit_list,
+        "location": sheet.location,
+        "schedule": sheet.schedule,
+        "headcount": sheet.headcount,
+        "process_steps": posting.process_step_list,
+        "screening_questions": posting.screening_question_list,
+        "how_to_apply": posting.how_to_apply,
+    }

@@ -1,0 +1,124 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from hiring.accounts.permissions import role_required
+from hiring.accounts.roles import HIRING_MANAGER, HR, is_hr
+from hiring.catalog.models import Industry, Preset
+
+from . import selectors, services
+from .forms import BasicsForm, DuplicateForm
+from .models import RequirementSheet
+
+PAGE_SIZE = 20
+
+
+@role_required(HR, HIRING_MANAGER)
+def sheet_list(request):
+    status = request.GET.get("status", "")
+    industry = request.GET.get("industry", "")
+    query = request.GET.get("q", "").strip()[:100]
+    sheets = selectors.sheet_list(user=request.user, status=status, industry=industry, query=query)
+    page = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "sheets/list.html",
+        {
+            "page": page,
+            "statuses": RequirementSheet.Status.choices,
+            "industries": Industry.objects.all(),
+            "filters": {"status": status, "industry": industry, "q": query},
+        },
+    )
+
+
+@role_required(HR)
+@require_http_methods(["GET", "POST"])
+def sheet_new(request):
+    preset = Preset.objects.filter(is_active=True, slug=request.GET.get("preset", "")).first()
+    if request.method == "POST":
+        form = BasicsForm(request.POST)
+        if form.is_valid():
+            sheet = services.sheet_create_from_preset(
+                owner=request.user, preset=form.cleaned_data["preset"], basics=form.cleaned_data
+            )
+            messages.success(request, _("需求表已创建,草稿会在每一步自动保存。"))
+            return redirect("sheets:wizard", pk=sheet.pk, step="hard")
+    else:
+        initial = {}
+        if preset:
+            initial = {
+                "preset": preset.pk,
+                "role_title": preset.role_title,
+                "title": _("%(role)s 招聘需求") % {"role": preset.role_title},
+            }
+        form = BasicsForm(initial=initial)
+    return render(
+        request,
+        "sheets/new.html",
+        {"form": form, "presets": selectors.presets_with_items(), "selected_preset": preset},
+    )
+
+
+@role_required(HR, HIRING_MANAGER)
+def sheet_detail(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    items = list(selectors.sheet_items(sheet=sheet))
+    included = [item for item in items if item.included]
+    return render(
+        request,
+        "sheets/detail.html",
+        {
+            "sheet": sheet,
+            "groups": selectors.items_by_category(included),
+            "dropped": [item for item in items if not item.included],
+            "posting_view": selectors.posting_view(sheet=sheet, items=included),
+            "may_edit": selectors.may_edit(request.user, sheet) and sheet.is_editable,
+            "may_duplicate": is_hr(request.user),
+            "may_delete": selectors.may_edit(request.user, sheet)
+            and sheet.status == RequirementSheet.Status.DRAFT,
+        },
+    )
+
+
+@role_required(HR)
+def sheet_edit(request, pk: int):
+    """Opens the wizard at the step where this draft was left."""
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    return redirect("sheets:wizard", pk=sheet.pk, step=sheet.last_step)
+
+
+@role_required(HR)
+@require_http_methods(["GET", "POST"])
+def sheet_duplicate(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    form = DuplicateForm(
+        request.POST or None, initial={"title": _("%(title)s(副本)") % {"title": sheet.title}}
+    )
+    if request.method == "POST" and form.is_valid():
+        copy = services.sheet_duplicate(
+            sheet=sheet, owner=request.user, title=form.cleaned_data["title"]
+        )
+        messages.success(request, _("已复制为新的草稿。"))
+        return redirect("sheets:wizard", pk=copy.pk, step="basics")
+    return render(request, "sheets/duplicate.html", {"sheet": sheet, "form": form})
+
+
+@role_required(HR)
+@require_http_methods(["GET", "POST"])
+def sheet_delete(request, pk: int):
+    sheet = get_object_or_404(RequirementSheet, pk=pk)
+    if not selectors.may_edit(request.user, sheet):
+        raise PermissionDenied
+    if sheet.status != RequirementSheet.Status.DRAFT:
+        messages.error(request, _("只有草稿可以删除。"))
+        return redirect("sheets:detail", pk=sheet.pk)
+    if request.method == "POST":
+        title = sheet.title
+        services.sheet_delete(sheet=sheet)
+        messages.success(request, _("已删除「%(title)s」。") % {"title": title})
+        return redirect("sheets:list")
+    return render(request, "sheets/delete.html", {"sheet": sheet})

@@ -1,0 +1,310 @@
+"""The sheet wizard: django-formtools' named-URL wizard with the sheet itself as storage.
+
+formtools keeps step data in the session and revalidates it at the end. Here every step is
+written to the database when it is left, so the session holds nothing worth losing:
+
+- the storage is per sheet (its prefix carries the sheet id) and lives in the sheet row, so
+  two tabs on two sheets never mix, and an expired session or a restart loses nothing;
+- a plain GET never resets anything: the wizard URL without a step resumes at the sheet's
+  last step;
+- Back (and any jump along the progress bar) saves the current step first; input that is not
+  valid yet is kept in the sheet's wizard state and shown again, with its errors, on return;
+- each form carries the sheet version it was loaded at; a re-posted page or a save from
+  another window with an older version is refused and nothing is overwritten.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import View
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage.base import BaseStorage
+from formtools.wizard.views import NamedUrlWizardView, StepsHelper
+
+from hiring.catalog.models import Capability, CapabilityCategory
+
+from . import selectors, services
+from .forms import BasicsForm, PostingForm, ReviewForm, category_step_form
+from .models import RequirementSheet
+
+CATEGORY_STEPS = ["hard", "core", "value", "bonus"]
+STEPS = [
+    ("basics", BasicsForm),
+    *[(slug, category_step_form(slug)) for slug in CATEGORY_STEPS],
+    ("posting", PostingForm),
+    ("review", ReviewForm),
+]
+STEP_NAMES = [name for name, _form in STEPS]
+STEP_LABELS = {
+    "basics": gettext_lazy("基本信息与模板"),
+    "hard": gettext_lazy("硬性条件"),
+    "core": gettext_lazy("核心能力"),
+    "value": gettext_lazy("高价值素质"),
+    "bonus": gettext_lazy("加分项"),
+    "posting": gettext_lazy("职位发布与流程"),
+    "review": gettext_lazy("检查与预览"),
+}
+
+
+class SheetStorage(BaseStorage):
+    """formtools storage kept in the sheet row: only input that could not be saved yet."""
+
+    def __init__(self, sheet: RequirementSheet, request):
+        super().__init__(f"sheet_{sheet.pk}", request)
+        self.sheet = sheet
+        self.init_data()
+        self.data[self.step_key] = sheet.last_step if sheet.last_step in STEP_NAMES else None
+        self.data[self.step_data_key] = dict(sheet.wizard_state.get("step_data", {}))
+
+    def set_step_data(self, step, cleaned_data):
+        if cleaned_data is None:
+            self.data[self.step_data_key].pop(step, None)
+        else:
+            super().set_step_data(step, cleaned_data)
+
+    def reset(self):
+        # Nothing to forget: the sheet in the database is the wizard's state.
+        pass
+
+    def update_response(self, response):
+        services.sheet_set_wizard_state(
+            sheet=self.sheet, state={"step_data": self.data[self.step_data_key]}
+        )
+
+
+class SheetWizardView(NamedUrlWizardView):
+    form_list = STEPS
+    url_name = "sheets:wizard"
+    done_step_name = "done"
+
+    def get_template_names(self):
+        return [f"sheets/wizard/{self.steps.current}.html", "sheets/wizard/category.html"]
+
+    # --- access and storage -------------------------------------------------------------
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not selectors.may_use_sheets(request.user):
+            raise PermissionDenied
+        self.sheet = get_object_or_404(
+            RequirementSheet.objects.select_related("preset__industry", "industry", "owner"),
+            pk=kwargs["pk"],
+        )
+        if not selectors.may_edit(request.user, self.sheet):
+            raise PermissionDenied
+        if not self.sheet.is_editable:
+            messages.error(
+                request,
+                _("这张需求表处于「%(status)s」状态,不能再编辑。")
+                % {"status": self.sheet.get_status_display()},
+            )
+            return redirect("sheets:detail", pk=self.sheet.pk)
+        self.prefix = self.get_prefix(request, *args, **kwargs)
+        self.storage = SheetStorage(self.sheet, request)
+        self.steps = StepsHelper(self)
+        # formtools' own dispatch would build a session storage; ours is built above.
+        response = View.dispatch(self, request, *args, **kwargs)
+        self.storage.update_response(response)
+        return response
+
+    def get_prefix(self, request, *args, **kwargs):
+        return f"sheet_wizard_{kwargs['pk']}"
+
+    def get_step_url(self, step):
+        return reverse(self.url_name, kwargs={"pk": self.sheet.pk, "step": step})
+
+    # --- forms ---------------------------------------------------------------------------
+
+    def get_form_instance(self, step):
+        if step == "basics":
+            return self.sheet
+        if step == "posting":
+            return self.sheet.posting
+        if step in CATEGORY_STEPS:
+            return selectors.sheet_items(sheet=self.sheet).filter(category__slug=step)
+        return None
+
+    def get_form_kwargs(self, step=None):
+        if step == "basics":
+            return {"items_edited": services.sheet_items_edited(sheet=self.sheet)}
+        return {}
+
+    def get_form_initial(self, step):
+        if step == "basics":
+            return {"preset": self.sheet.preset_id}
+        return {}
+
+    # --- GET: resume, never reset --------------------------------------------------------
+
+    def get(self, *args, **kwargs):
+        step = kwargs.get("step")
+        if step == self.done_step_name:
+            return redirect("sheets:detail", pk=self.sheet.pk)
+        if step not in self.get_form_list():
+            return redirect(self.get_step_url(self.steps.current))
+        self.storage.current_step = step
+        return self.render(self.get_form(step=step, data=self.storage.get_step_data(step)))
+
+    # --- POST: save the step, then move ---------------------------------------------------
+
+    def post(self, *args, **kwargs):
+        management_form = ManagementForm(self.request.POST, prefix=self.prefix)
+        if not management_form.is_valid():
+            raise SuspiciousOperation(_("向导表单数据缺失或被篡改。"))
+        step = management_form.cleaned_data["current_step"]
+        if step not in self.get_form_list():
+            raise SuspiciousOperation(_("向导表单数据缺失或被篡改。"))
+        self.storage.current_step = step
+        form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
+
+        try:
+            expected_version = int(self.request.POST.get("sheet_version", ""))
+        except ValueError as exc:
+            raise SuspiciousOperation(_("向导表单数据缺失或被篡改。")) from exc
+        if expected_version != self.sheet.version:
+            return self.render_conflict(form)
+
+        goto = self.request.POST.get("wizard_goto_step", "")
+        if goto and goto not in self.get_form_list():
+            goto = ""
+
+        if not form.is_valid():
+            if goto:
+                # Leaving with unfinished input: keep it, with its errors, for the return.
+                self.storage.set_step_data(step, self.get_form_step_data(form))
+                messages.warning(
+                    self.request, _("「%(step)s」中有未完成的输入,已为你暂存。") % {
+                        "step": self.step_label(step)
+                    }
+                )
+                return redirect(self.get_step_url(goto))
+            return self.render(form)
+
+        try:
+            self.save_step(step, form, expected_version)
+            capability_slug = self.request.POST.get("add_capability", "")
+            if capability_slug and step in CATEGORY_STEPS:
+                capability = get_object_or_404(
+                    Capability, slug=capability_slug, category__slug=step, is_active=True
+                )
+                services.sheet_add_capability(
+                    sheet=self.sheet,
+                    expected_version=self.sheet.version,
+                    capability=capability,
+                    step=step,
+                )
+                messages.success(
+                    self.request, _("已添加「%(name)s」。") % {"name": capability.name}
+                )
+                return redirect(self.get_step_url(step))
+        except services.SheetConflict:
+            return self.render_conflict(form)
+        self.storage.set_step_data(step, None)
+
+        if "wizard_save" in self.request.POST:
+            messages.success(self.request, _("草稿已保存。"))
+            return redirect(self.get_step_url(step))
+        if goto:
+            return redirect(self.get_step_url(goto))
+        if step == self.steps.last:
+            messages.success(self.request, _("需求表已保存。"))
+            return HttpResponseRedirect(reverse("sheets:detail", kwargs={"pk": self.sheet.pk}))
+        return redirect(self.get_step_url(self.get_next_step(step)))
+
+    def save_step(self, step: str, form, expected_version: int) -> None:
+        """Writes one step; the service refuses it if the version moved meanwhile."""
+        next_step = step if step == self.steps.last else self.get_next_step(step)
+        goto = self.request.POST.get("wizard_goto_step") or ""
+        reached = goto if goto in self.get_form_list() else next_step
+        if "wizard_save" in self.request.POST or self.request.POST.get("add_capability"):
+            reached = step
+        if step == "basics":
+            services.sheet_update_basics(
+                sheet=self.sheet,
+                expected_version=expected_version,
+                preset=form.cleaned_data["preset"],
+                basics=form.cleaned_data,
+                step=reached,
+            )
+        elif step in CATEGORY_STEPS:
+            category = CapabilityCategory.objects.get(slug=step)
+            services.sheet_save_items(
+                sheet=self.sheet,
+                expected_version=expected_version,
+                category_id=category.pk,
+                items=[
+                    services.ItemData(
+                        pk=row.instance.pk,
+                        name=row.cleaned_data["name"],
+                        requirement=row.cleaned_data["requirement"],
+                        priority=row.cleaned_data["priority"],
+                        methods=row.cleaned_data["methods"],
+                        included=row.cleaned_data["included"],
+                        order=row.cleaned_data["order"],
+                    )
+                    for row in form.forms
+                    if row.instance.pk or row.has_changed()
+                ],
+                step=reached,
+            )
+        elif step == "posting":
+            services.sheet_update_posting(
+                sheet=self.sheet,
+                expected_version=expected_version,
+                posting_data=form.cleaned_data,
+                step=reached,
+            )
+        else:
+            services.sheet_touch_step(
+                sheet=self.sheet, expected_version=expected_version, step=reached
+            )
+
+    def render_conflict(self, form):
+        messages.error(
+            self.request,
+            _(
+                "这张需求表在你打开本页之后已在别处保存过(另一个窗口或另一位同事),"
+                "你这次的修改没有保存,以免覆盖对方的内容。请复制需要保留的内容,"
+                "然后重新打开本步骤查看最新版本再修改。"
+            ),
+        )
+        response = self.render(form)
+        response.status_code = 409
+        return response
+
+    # --- context ---------------------------------------------------------------------------
+
+    @staticmethod
+    def step_label(step: str) -> str:
+        return str(STEP_LABELS.get(step, step))
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        step = self.steps.current
+        context.update(
+            sheet=self.sheet,
+            step_labels=[(name, self.step_label(name)) for name in self.get_form_list()],
+            current_label=self.step_label(step),
+        )
+        if step in CATEGORY_STEPS:
+            category = CapabilityCategory.objects.get(slug=step)
+            context.update(
+                category=category,
+                addable=selectors.capabilities_to_add(sheet=self.sheet, category=category),
+            )
+        if step == "basics":
+            context["presets"] = selectors.presets_with_items()
+        if step == "review":
+            items = list(selectors.sheet_items(sheet=self.sheet, included_only=True))
+            context.update(
+                groups=selectors.items_by_category(items),
+                posting=self.sheet.posting,
+                posting_view=selectors.posting_view(sheet=self.sheet, items=items),
+            )
+        return context
