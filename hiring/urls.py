@@ -6,5 +6,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("hiring.accounts.urls")),
     path("sheets/", include("hiring.sheets.urls")),
+    path("sheets/", include("hiring.documents.urls")),
     path("", include("hiring.catalog.urls")),
 ]

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
-from import_export.formats import base_formats
 from django.utils.translation import gettext_lazy as _
+from import_export.formats import base_formats
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -127,4 +127,6 @@ STATICFILES_DIRS += [("vendor/bootstrap", xstatic.pkg.bootstrap.BASE_DIR)]
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 
 # Items of these priorities are listed as requirements in the job posting; the rest as a plus.
-POSTING_REQUIRED_PRIORITIES = env.list("POSTING_REQUIRED_PRIORITIES", default=["must", "very-high", "high"])
+POSTING_REQUIRED_PRIORITIES = env.list(
+    "POSTING_REQUIRED_PRIORITIES", default=["must", "very-high", "high"]
+)

@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from hiring.accounts.roles import HIRING_MANAGER
@@ -25,10 +24,7 @@ class BasicsForm(forms.ModelForm):
         queryset=Preset.objects.filter(is_active=True).select_related("industry"),
         empty_label=None,
     )
-    headcount = forms.IntegerField(
-        label=_("招聘人数"), min_value=1, max_value=999, initial=1,
-        validators=[MinValueValidator(1)],
-    )
+    headcount = forms.IntegerField(label=_("招聘人数"), min_value=1, max_value=999, initial=1)
     hiring_manager = ManagerChoiceField(
         label=_("用人经理"),
         queryset=get_user_model().objects.filter(groups__name=HIRING_MANAGER, is_active=True),
@@ -42,8 +38,17 @@ class BasicsForm(forms.ModelForm):
     class Meta:
         model = RequirementSheet
         fields = [
-            "title", "preset", "role_title", "department", "headcount", "location",
-            "schedule", "salary_min", "salary_max", "salary_period", "hiring_manager",
+            "title",
+            "preset",
+            "role_title",
+            "department",
+            "headcount",
+            "location",
+            "schedule",
+            "salary_min",
+            "salary_max",
+            "salary_period",
+            "hiring_manager",
         ]
         widgets = {
             "schedule": forms.TextInput(attrs={"placeholder": _("如:做六休一,早晚班轮换")}),
@@ -88,7 +93,7 @@ class SheetItemForm(forms.ModelForm):
     methods = forms.ModelMultipleChoiceField(
         label=_("评估方式"),
         queryset=AssessmentMethod.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         required=False,
     )
 
@@ -123,10 +128,14 @@ class BaseItemFormSet(forms.BaseModelFormSet):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("form_kwargs", {}).update(
             method_choices=[(m.pk, m.name) for m in AssessmentMethod.objects.all()],
-            priority_choices=[("", "---------")]
-            + [(p.pk, p.name) for p in Priority.objects.all()],
+            priority_choices=[("", "---------")] + [(p.pk, p.name) for p in Priority.objects.all()],
         )
         super().__init__(*args, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Only rows of this sheet and step may be posted back; a foreign id is an error.
+        form.fields["id"].queryset = self.get_queryset()
 
 
 ItemFormSet = forms.modelformset_factory(
@@ -143,14 +152,23 @@ class PostingForm(forms.ModelForm):
     class Meta:
         model = JobPosting
         fields = [
-            "headline", "summary", "responsibilities", "process_steps",
-            "screening_questions", "benefits", "how_to_apply",
+            "headline",
+            "summary",
+            "responsibilities",
+            "process_steps",
+            "screening_questions",
+            "benefits",
+            "how_to_apply",
         ]
         widgets = {
             field: forms.Textarea(attrs={"rows": rows})
             for field, rows in [
-                ("summary", 3), ("responsibilities", 6), ("process_steps", 5),
-                ("screening_questions", 3), ("benefits", 4), ("how_to_apply", 2),
+                ("summary", 3),
+                ("responsibilities", 6),
+                ("process_steps", 5),
+                ("screening_questions", 3),
+                ("benefits", 4),
+                ("how_to_apply", 2),
             ]
         }
 

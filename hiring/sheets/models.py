@@ -17,7 +17,6 @@ from hiring.catalog.models import (
 )
 from hiring.common.models import TimeStampedModel
 
-
 PERIOD_UNITS = {"month": _("月"), "year": _("年"), "day": _("天"), "hour": _("小时")}
 
 

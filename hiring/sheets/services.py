@@ -86,7 +86,8 @@ def _posting_from_preset(*, sheet: RequirementSheet, preset: Preset | None) -> N
             "responsibilities": preset.responsibilities if preset else "",
             "process_steps": "\n".join(DEFAULT_PROCESS_STEPS),
             "screening_questions": (
-                preset.screening_questions if preset and preset.screening_questions
+                preset.screening_questions
+                if preset and preset.screening_questions
                 else DEFAULT_SCREENING_QUESTION
             ),
         },
@@ -94,8 +95,16 @@ def _posting_from_preset(*, sheet: RequirementSheet, preset: Preset | None) -> N
 
 
 BASIC_FIELDS = [
-    "title", "role_title", "department", "headcount", "location", "schedule",
-    "salary_min", "salary_max", "salary_period", "hiring_manager",
+    "title",
+    "role_title",
+    "department",
+    "headcount",
+    "location",
+    "schedule",
+    "salary_min",
+    "salary_max",
+    "salary_period",
+    "hiring_manager",
 ]
 
 
@@ -130,7 +139,9 @@ def sheet_items_edited(*, sheet: RequirementSheet) -> bool:
         if item.capability_id is None or not item.included:
             return True
         sheet_items[item.capability_id] = (
-            item.requirement, item.priority_id, {m.pk for m in item.methods.all()}
+            item.requirement,
+            item.priority_id,
+            {m.pk for m in item.methods.all()},
         )
     return sheet_items != preset_items
 
@@ -234,7 +245,7 @@ def sheet_touch_step(*, sheet: RequirementSheet, expected_version: int, step: st
 
 
 def sheet_set_wizard_state(*, sheet: RequirementSheet, state: dict) -> None:
-    """Keeps input that could not be saved yet (invalid, left with Back) for when the user returns."""
+    """Keeps input that could not be saved yet (invalid, left with Back) for the return."""
     if state != sheet.wizard_state:
         sheet.wizard_state = state
         RequirementSheet.objects.filter(pk=sheet.pk).update(wizard_state=state)
@@ -276,5 +287,3 @@ def sheet_delete(*, sheet: RequirementSheet) -> None:
     if sheet.status != RequirementSheet.Status.DRAFT:
         raise SheetNotEditable
     sheet.delete()
-
-

@@ -179,9 +179,9 @@ class SheetWizardView(NamedUrlWizardView):
                 # Leaving with unfinished input: keep it, with its errors, for the return.
                 self.storage.set_step_data(step, self.get_form_step_data(form))
                 messages.warning(
-                    self.request, _("「%(step)s」中有未完成的输入,已为你暂存。") % {
-                        "step": self.step_label(step)
-                    }
+                    self.request,
+                    _("「%(step)s」中有未完成的输入,已为你暂存。")
+                    % {"step": self.step_label(step)},
                 )
                 return redirect(self.get_step_url(goto))
             return self.render(form)

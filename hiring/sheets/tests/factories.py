@@ -1,4 +1,3 @@
-
 from hiring.catalog.models import Preset
 from hiring.sheets import services
 
@@ -20,5 +19,3 @@ def make_sheet(*, owner, manager, preset_slug: str = "ecommerce", **basics):
     }
     values.update(basics)
     return services.sheet_create_from_preset(owner=owner, preset=preset, basics=values)
-
-

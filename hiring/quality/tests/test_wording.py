@@ -1,0 +1,267 @@
+"""The discriminatory-wording rule: what it flags, what it leaves alone."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from hiring.quality.findings import Severity
+from hiring.quality.wording import check_wording, normalize
+
+FLAGGED = [
+    # gender
+    ("限女性", "gender"),
+    ("男性优先", "gender"),
+    ("限 女 性", "gender"),  # spacing
+    ("男-性优先", "gender"),  # punctuation
+    ("限\u200b女\u200b性", "gender"),  # zero-width spaces
+    ("男性優先", "gender"),  # traditional
+    ("女生优先，有耐心", "gender"),  # synonym
+    ("只招女士", "gender"),
+    ("妹子优先", "gender"),
+    ("招小姐姐若干名", "gender"),
+    ("男生优先（需搬运货物）", "gender"),
+    ("先生优先", "gender"),
+    ("客服专员（女）", "gender"),
+    ("性别：女", "gender"),
+    ("性别不限，女性优先", "gender"),  # the allow-list must not hide what follows
+    ("Female only", "gender"),
+    ("men preferred", "gender"),
+    ("ＦＥＭＡＬＥ ＯＮＬＹ", "gender"),  # full-width
+    # age
+    ("35岁以下", "age"),
+    ("３５岁以下", "age"),  # full-width
+    ("三十五岁以下", "age"),  # Chinese numerals
+    ("年龄不超过三十岁", "age"),
+    ("二十至三十五岁", "age"),
+    ("年龄18-30", "age"),
+    ("年齡35歲以下", "age"),  # traditional
+    ("35 岁 以 下", "age"),  # spacing
+    ("35岁以下客户经理", "age"),  # a job title, not the customers served
+    ("90后优先", "age"),
+    ("95后", "age"),
+    ("00后优先", "age"),
+    ("九五后优先", "age"),
+    ("25岁以上", "age"),  # a lower bound above the legal minimum
+    ("年轻有活力者优先", "age"),
+    ("under 30", "age"),
+    ("aged 20–35", "age"),
+    ("young and energetic", "age"),
+    # marital / childbearing
+    ("已婚已育", "marital"),
+    ("未婚", "marital"),
+    ("无生育计划", "marital"),
+    ("宝妈优先", "marital"),
+    ("已婚者优先", "marital"),
+    ("已婚已育者優先", "marital"),  # traditional
+    ("两年内不生育", "marital"),
+    ("married, no plans for children", "marital"),
+    # ethnicity
+    ("汉族", "ethnicity"),
+    ("限汉族", "ethnicity"),
+    ("限 漢 族", "ethnicity"),  # traditional and spacing
+    ("少数民族不要", "ethnicity"),
+    ("Ethnicity: Han", "ethnicity"),
+    # household registration / origin
+    ("本地户口", "origin"),
+    ("限本市户籍", "origin"),
+    ("限本市戶口", "origin"),  # traditional
+    ("非农户口", "origin"),
+    ("河南人勿扰", "origin"),
+    ("local hukou only", "origin"),
+    # appearance, height, weight
+    ("形象气质佳", "appearance"),
+    ("五官端正", "appearance"),
+    ("身高160以上", "appearance"),
+    ("身高一米六以上", "appearance"),  # Chinese numerals
+    ("身高：１６５ｃｍ", "appearance"),  # full-width
+    ("體重50公斤以下", "appearance"),  # traditional
+    ("颜值高", "appearance"),
+    ("长相甜美", "appearance"),
+    ("attractive", "appearance"),
+    ("good-looking", "appearance"),
+    ("height over 1.6m", "appearance"),
+    # health
+    ("无乙肝", "health"),
+    ("乙肝携带者勿扰", "health"),
+    ("无病史", "health"),
+    ("無重大疾病史", "health"),  # traditional
+    ("HIV negative", "health"),
+    # disability
+    ("身体健全", "disability"),
+    ("身體健全", "disability"),  # traditional
+    ("无残疾", "disability"),
+    ("able-bodied", "disability"),
+    ("no disabilities", "disability"),
+]
+
+LAWFUL = [
+    # skills, education, experience, shifts
+    "英语六级",
+    "打字速度每分钟60字",
+    "普通话二级甲等",
+    "大专及以上学历",
+    "3年以上客服经验",
+    "三年以上客服经验",
+    "1 year of experience",
+    "typing speed 60 wpm",
+    "能适应倒班",
+    "能接受夜班",
+    # explicit "no restriction"
+    "性别不限",
+    "不限性别",
+    "男女不限",
+    "性别：不限",
+    "年龄不限",
+    "年龄：不限，3年以上客服经验",
+    "all genders welcome",
+    "regardless of gender/age",
+    # job content that merely mentions such words
+    "母婴用品店客服",
+    "为宝妈解答育儿和奶粉问题",
+    "女装店铺客服",
+    "women's apparel store",
+    "为老年客户提供耐心服务",
+    "为60岁以上老年客户提供电话回访",
+    "负责30岁以上高端会员的VIP服务",
+    "客户年龄分布在25-40岁",
+    "有医疗器械（血压计、体重秤）客服经验优先",
+    "质检确保产品无缺陷",
+    "HIV test kits after-sales support",
+    "户外用品店铺售后",
+    "婚庆公司客服",
+    "健康产品咨询",
+    "身高体重秤售后咨询",
+    "回答孕妇装尺码问题",
+    "维护品牌形象",
+    "加入年轻有活力的团队",
+    "民族服饰店铺客服",
+    "联系人：王女士",
+    "请联系张先生",
+    # numbers that are not ages
+    "响应时长30秒内",
+    "每天处理50单",
+    "35个工作日内完成培训",
+    "三十五个工作日",
+    "respond in under 30 seconds",
+    "handle 50 tickets a day",
+    # lawful requirements that sound close
+    "年满18周岁",
+    "会说粤语优先",
+    "能到本市办公地点上班",
+    "持有健康证",
+    "欢迎残疾人士投递",
+    "attractive salary and benefits",
+]
+
+
+def _categories(text):
+    return [f.rule.removeprefix("wording.") for f in check_wording(text)]
+
+
+@pytest.mark.parametrize(("text", "category"), FLAGGED)
+def test_flags_discriminatory_wording(text, category):
+    assert _categories(text) == [category]
+
+
+@pytest.mark.parametrize("text", LAWFUL)
+def test_leaves_lawful_text_alone(text):
+    assert check_wording(text) == []
+
+
+def test_case_count():
+    assert len(FLAGGED) + len(LAWFUL) >= 70
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("限 女 性", "限女性"),
+        ("男-性优先", "男性优先"),
+        ("３５岁以下", "35岁以下"),
+        ("ＡＢＣ", "abc"),
+        ("男性優先", "男性优先"),
+        ("戶口、體重、歲", "户口、体重、岁"),
+        ("三十五岁以下", "35岁以下"),
+        ("年龄不超过三十岁", "年龄不超过30岁"),
+        ("二十至三十五岁", "20至35岁"),
+        ("九零后", "90后"),
+        ("身高一米六五", "身高1米65"),
+        ("五官端正", "五官端正"),
+        ("英语六级", "英语六级"),
+        ("限女性，35岁以下", "限女性,35岁以下"),
+    ],
+)
+def test_normalize(text, expected):
+    assert normalize(text) == expected
+
+
+def test_one_finding_per_category_even_with_two_matches():
+    findings = check_wording("限女性，女生优先")
+    assert [f.rule for f in findings] == ["wording.gender"]
+    assert "限女性" in findings[0].message
+    assert "女生优先" in findings[0].message
+
+
+def test_two_categories_give_two_findings():
+    findings = check_wording("限女性，35岁以下")
+    assert sorted(f.rule for f in findings) == ["wording.age", "wording.gender"]
+
+
+@pytest.mark.parametrize(("text", "category"), FLAGGED[::6])
+def test_finding_fields(text, category):
+    (finding,) = check_wording(text)
+    assert finding.rule == f"wording.{category}"
+    assert finding.severity == Severity.ERROR
+    assert finding.message
+    assert finding.suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "wording"),
+    [
+        ("限女性", "限女性"),
+        ("客服要求：限 女 性，有耐心", "限 女 性"),
+        ("年龄不超过三十岁", "年龄不超过三十岁"),
+        ("形象气质佳", "形象气质佳"),
+        ("Female only", "Female only"),
+    ],
+)
+def test_message_and_suggestion_quote_the_original_wording(text, wording):
+    (finding,) = check_wording(text)
+    assert wording in finding.message
+    assert wording in finding.suggestion
+
+
+def test_message_names_category_and_reason():
+    (finding,) = check_wording("限女性")
+    assert "性别" in finding.message
+    assert "就业促进法" in finding.message
+
+
+def test_blank_text():
+    assert check_wording("") == []
+    assert check_wording("   ") == []
+
+
+def test_command_writes_one_json_line_per_non_blank_line():
+    out = io.StringIO()
+    call_command(
+        "check_wording", stdin=io.StringIO("限女性，35岁以下\n\n3年以上客服经验\n"), stdout=out
+    )
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert first["text"] == "限女性，35岁以下"
+    assert sorted(f["rule"] for f in first["findings"]) == ["wording.age", "wording.gender"]
+    assert all(f["severity"] == "error" and f["message"] for f in first["findings"])
+    assert second == {"text": "3年以上客服经验", "findings": []}
+    assert "限女性" in lines[0]  # ensure_ascii=False
+
+
+def test_command_accepts_a_language():
+    out = io.StringIO()
+    call_command("check_wording", "--language", "en", stdin=io.StringIO("male only\n"), stdout=out)
+    (line,) = out.getvalue().splitlines()
+    assert [f["rule"] for f in json.loads(line)["findings"]] == ["wording.gender"]

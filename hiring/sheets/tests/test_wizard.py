@@ -1,0 +1,320 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from hiring.catalog.models import Capability, Preset, Priority
+from hiring.sheets.models import RequirementSheet
+
+from .factories import make_sheet
+from .wizard_client import WizardClient
+
+CATEGORY_STEPS = ["hard", "core", "value", "bonus"]
+
+
+def start_sheet(client, preset: Preset, manager) -> WizardClient:
+    response = client.post(
+        reverse("sheets:new"),
+        {
+            "title": f"{preset.role_title} 2026 春招",
+            "preset": preset.pk,
+            "role_title": preset.role_title,
+            "department": "客户服务部",
+            "headcount": 3,
+            "location": "杭州市余杭区",
+            "schedule": "做五休二,早晚班轮换",
+            "salary_min": 6000,
+            "salary_max": 9000,
+            "salary_period": "month",
+            "hiring_manager": manager.pk,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    sheet = RequirementSheet.objects.latest("pk")
+    assert response["Location"] == reverse("sheets:wizard", args=[sheet.pk, "hard"])
+    return WizardClient(client, sheet.pk)
+
+
+def row_index(data: dict, name: str) -> str:
+    """The form prefix of the row showing item `name` in posted step data."""
+    for key, value in data.items():
+        if key.endswith("-name") and value == name:
+            return key[: -len("-name")]
+    raise AssertionError(f"no row named {name}")
+
+
+def extra_prefix(data: dict, step: str) -> str:
+    total = int(data[f"{step}-TOTAL_FORMS"])
+    return f"{step}-{total - 1}"
+
+
+@pytest.mark.parametrize("preset_slug", ["general", "ecommerce", "cross-border", "saas", "finance"])
+def test_a_whole_wizard_run_saves_the_choices_made(
+    client, catalog, hr_alice, manager_bob, preset_slug
+):
+    client.force_login(hr_alice)
+    preset = Preset.objects.get(slug=preset_slug)
+    wizard = start_sheet(client, preset, manager_bob)
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    assert sheet.items.count() == preset.items.count()
+
+    medium = Priority.objects.get(slug="medium")
+    expected = {}
+    for step in CATEGORY_STEPS:
+        data = wizard.page_data(step)
+        names = [v for k, v in data.items() if k.endswith("-name") and v]
+        if names:
+            first = row_index(data, names[0])
+            data[f"{first}-requirement"] = f"{step}:改写后的要求,至少 2 年经验"
+            data[f"{first}-priority"] = str(medium.pk)
+            expected[names[0]] = (f"{step}:改写后的要求,至少 2 年经验", "中", True)
+        if len(names) > 1:
+            data.pop(f"{row_index(data, names[-1])}-included", None)
+            expected[names[-1]] = (None, None, False)
+        new = extra_prefix(data, step)
+        data.update(
+            {
+                f"{new}-included": "on",
+                f"{new}-name": f"自定义{step}",
+                f"{new}-requirement": "能使用企业微信与客户沟通",
+                f"{new}-priority": str(medium.pk),
+                f"{new}-order": "99",
+            }
+        )
+        expected[f"自定义{step}"] = ("能使用企业微信与客户沟通", "中", True)
+        response = wizard.post(step, data)
+        assert response.status_code == 302, response.context["wizard"]["form"].errors
+
+    data = wizard.page_data("posting")
+    data["posting-benefits"] = "五险一金\n带薪年假"
+    assert wizard.post("posting", data).status_code == 302
+    response = wizard.post("review", wizard.page_data("review"))
+    assert response["Location"] == reverse("sheets:detail", args=[wizard.pk])
+
+    sheet.refresh_from_db()
+    items = {item.name: item for item in sheet.items.select_related("priority")}
+    for name, (requirement, priority, included) in expected.items():
+        assert items[name].included is included, name
+        if requirement:
+            assert items[name].requirement == requirement
+            assert items[name].priority.name == priority
+    assert sheet.posting.benefits == "五险一金\n带薪年假"
+    assert sheet.last_step == "review"
+    detail = client.get(reverse("sheets:detail", args=[sheet.pk]))
+    for name, (_req, _prio, included) in expected.items():
+        assert (name in detail.text) if included else True
+
+
+def test_a_plain_get_of_the_wizard_resets_nothing(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    data = wizard.page_data("hard")
+    data[f"{row_index(data, '学历')}-requirement"] = "高中及以上,有客服经验者可放宽"
+    wizard.post("hard", data)
+
+    # A plain GET of the wizard URL (no step) resumes where the sheet was left.
+    response = client.get(reverse("sheets:wizard", args=[wizard.pk, "nonsense"]))
+    assert response["Location"] == wizard.url("core")
+    response = client.get(reverse("sheets:edit", args=[wizard.pk]))
+    assert response["Location"] == wizard.url("core")
+    for step in ["basics", "hard", "core"]:
+        wizard.open(step)
+    assert "高中及以上,有客服经验者可放宽" in wizard.open("hard").text
+
+
+def test_an_expired_session_loses_nothing_and_resumes_at_the_last_step(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="saas"), manager_bob)
+    for step in ["hard", "core"]:
+        wizard.post(step, wizard.page_data(step))
+    data = wizard.page_data("value")
+    data[f"{row_index(data, '主动服务意识')}-requirement"] = "每月至少提出 2 条改进建议"
+    wizard.post("value", data, action="save")
+
+    client.session.flush()  # the session is gone: expired, or the server restarted
+    client.force_login(hr_alice)
+
+    response = client.get(reverse("sheets:edit", args=[wizard.pk]))
+    assert response["Location"] == wizard.url("value")
+    assert "每月至少提出 2 条改进建议" in wizard.open("value").text
+    # Finishing from a fresh session completes the sheet instead of restarting at step one.
+    for step in ["value", "bonus", "posting", "review"]:
+        response = wizard.post(step, wizard.page_data(step))
+        assert response.status_code == 302
+    assert response["Location"] == reverse("sheets:detail", args=[wizard.pk])
+
+
+def test_two_sheets_in_two_tabs_keep_their_own_wizard_state(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    first = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    second = start_sheet(client, Preset.objects.get(slug="finance"), manager_bob)
+
+    # Tab one leaves unfinished input on its core step; tab two works on its own core step.
+    data = first.page_data("core")
+    data[f"{row_index(data, '共情能力')}-name"] = ""
+    data[f"{row_index(data, '沟通表达')}-requirement"] = "第一张表的草稿文字"
+    first.post("core", data, action="goto", goto="hard")
+    second_core = second.open("core")
+    assert "第一张表的草稿文字" not in second_core.text
+    second.post("core", second.page_data("core", second_core))
+
+    # Back in tab one, its unfinished input is there, with the error next to the field.
+    response = first.open("core")
+    assert "第一张表的草稿文字" in response.text
+    assert response.context["wizard"]["form"].total_error_count() == 1
+    assert RequirementSheet.objects.get(pk=second.pk).last_step == "value"
+
+
+def test_back_saves_what_was_typed_on_the_current_step(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="general"), manager_bob)
+    wizard.post("hard", wizard.page_data("hard"))
+    data = wizard.page_data("core")
+    data[f"{row_index(data, '沟通表达')}-requirement"] = "普通话二级甲等,表达清晰"
+
+    response = wizard.post("core", data, action="goto", goto="hard")
+
+    assert response["Location"] == wizard.url("hard")
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    assert sheet.items.get(name="沟通表达").requirement == "普通话二级甲等,表达清晰"
+    assert "普通话二级甲等,表达清晰" in wizard.open("core").text
+
+
+def test_refreshing_a_page_does_not_repost_an_earlier_step(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    stale = wizard.page_data("hard")
+    stale[f"{row_index(stale, '学历')}-requirement"] = "第一次提交"
+    wizard.post("hard", stale)
+    newer = wizard.page_data("hard")
+    newer[f"{row_index(newer, '学历')}-requirement"] = "后来改成这样"
+    wizard.post("hard", newer)
+
+    response = wizard.post("hard", stale)  # the browser re-sends the first POST
+
+    assert response.status_code == 409
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    assert sheet.items.get(name="学历").requirement == "后来改成这样"
+
+
+def test_a_save_from_an_older_page_is_refused_and_overwrites_nothing(
+    catalog, hr_alice, manager_bob
+):
+    tab_one, tab_two = Client(), Client()
+    tab_one.force_login(hr_alice)
+    tab_two.force_login(hr_alice)
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    one, two = WizardClient(tab_one, sheet.pk), WizardClient(tab_two, sheet.pk)
+    data_one, data_two = one.page_data("core"), two.page_data("core")
+    data_one[f"{row_index(data_one, '共情能力')}-requirement"] = "窗口一的修改"
+    data_two[f"{row_index(data_two, '共情能力')}-requirement"] = "窗口二的修改"
+
+    assert one.post("core", data_one, action="save").status_code == 302
+    response = two.post("core", data_two, action="save")
+
+    assert response.status_code == 409
+    assert "没有保存" in response.text
+    assert "窗口二的修改" in response.text  # what was typed is still on the page
+    assert sheet.items.get(name="共情能力").requirement == "窗口一的修改"
+
+
+def test_changing_the_preset_after_edits_asks_before_replacing_items(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    data = wizard.page_data("hard")
+    data[f"{row_index(data, '学历')}-requirement"] = "已编辑"
+    wizard.post("hard", data)
+    finance = Preset.objects.get(slug="finance")
+
+    basics = wizard.page_data("basics")
+    basics["basics-preset"] = str(finance.pk)
+    response = wizard.post("basics", basics)
+    assert response.status_code == 200
+    assert "replace_items" in response.context["wizard"]["form"].errors
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    assert sheet.preset.slug == "ecommerce"
+    assert sheet.items.get(name="学历").requirement == "已编辑"
+
+    basics["basics-replace_items"] = "on"
+    assert wizard.post("basics", basics).status_code == 302
+    sheet.refresh_from_db()
+    assert sheet.preset == finance and sheet.industry == finance.industry
+    assert {i.capability_id for i in sheet.items.all()} == {
+        i.capability_id for i in finance.items.all()
+    }
+
+
+def test_an_unedited_sheet_changes_preset_without_asking(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    basics = wizard.page_data("basics")
+    assert "basics-replace_items" not in basics
+    basics["basics-preset"] = str(Preset.objects.get(slug="saas").pk)
+    assert wizard.post("basics", basics).status_code == 302
+    assert RequirementSheet.objects.get(pk=wizard.pk).preset.slug == "saas"
+
+
+def test_a_catalog_capability_can_be_added_to_its_step(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="general"), manager_bob)
+    response = wizard.open("bonus")
+    addable = list(response.context["addable"])
+    assert addable and all(c.category.slug == "bonus" for c in addable)
+    capability = addable[0]
+
+    data = wizard.page_data("bonus", response)
+    data["add_capability"] = capability.slug
+    response = wizard.post("bonus", data)
+
+    assert response["Location"] == wizard.url("bonus")
+    item = RequirementSheet.objects.get(pk=wizard.pk).items.get(capability=capability)
+    assert item.requirement == capability.requirement
+    assert set(item.methods.all()) == set(capability.default_methods.all())
+    assert capability not in wizard.open("bonus").context["addable"]
+
+
+def test_a_capability_of_another_category_cannot_be_added(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="general"), manager_bob)
+    data = wizard.page_data("bonus")
+    data["add_capability"] = Capability.objects.get(slug="empathy").slug
+    assert wizard.post("bonus", data).status_code == 404
+
+
+def test_items_are_reordered_by_their_order_numbers(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    data = wizard.page_data("core")
+    names = [v for k, v in data.items() if k.endswith("-name") and v]
+    for position, name in enumerate(reversed(names), start=1):
+        data[f"{row_index(data, name)}-order"] = str(position)
+    wizard.post("core", data)
+
+    rows = wizard.rows(wizard.open("core"))
+    assert [row.instance.name for row in rows if row.instance.pk] == list(reversed(names))
+
+
+def test_an_item_of_another_sheet_cannot_be_edited_through_the_form(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    mine = make_sheet(owner=hr_alice, manager=manager_bob)
+    other = make_sheet(owner=hr_alice, manager=manager_bob, preset_slug="finance")
+    foreign = other.items.filter(category__slug="core").first()
+    wizard = WizardClient(client, mine.pk)
+    data = wizard.page_data("core")
+    first = row_index(data, mine.items.filter(category__slug="core").first().name)
+    data[f"{first}-id"] = str(foreign.pk)
+    data[f"{first}-requirement"] = "篡改"
+
+    count = mine.items.count()
+
+    response = wizard.post("core", data)
+
+    assert response.status_code == 200  # the row is refused with an error
+    foreign.refresh_from_db()
+    assert foreign.requirement != "篡改"
+    assert mine.items.count() == count
