@@ -130,3 +130,17 @@ IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 POSTING_REQUIRED_PRIORITIES = env.list(
     "POSTING_REQUIRED_PRIORITIES", default=["must", "very-high", "high"]
 )
+
+# The quality check (需求体检): limits of rule 1, what rule 4 treats as important or as
+# "paper only" assessment, and how much each finding costs from a score of 100.
+QUALITY_CHECK = {
+    "max_must": 3,
+    "max_very_high": 3,
+    "all_must_min_items": 4,
+    "must_assess_priorities": ["must", "very-high", "high"],
+    "paper_methods": ["diploma", "resume-screening", "past-experience", "background-check"],
+    "penalties": {"error": 25, "warning": 8, "tip": 2},
+}
+
+# Used for links in notification e-mails.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

@@ -182,3 +182,20 @@ class ReviewForm(forms.Form):
 
 class DuplicateForm(forms.Form):
     title = forms.CharField(label=_("新需求表标题"), max_length=120)
+
+
+class ReviewDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("审批结果"),
+        choices=[("approve", _("批准")), ("return", _("退回修改"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("意见"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("退回时请写明需要修改的地方。"))
+        return cleaned

@@ -79,6 +79,14 @@ class RequirementSheet(TimeStampedModel):
     version = models.PositiveIntegerField(_("版本号"), default=1)
     last_step = models.CharField(_("最后编辑步骤"), max_length=20, default="basics")
     wizard_state = models.JSONField(_("向导未完成的输入"), default=dict, blank=True)
+    revision_of = models.ForeignKey(
+        "self",
+        verbose_name=_("修订自"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
 
     history = HistoricalRecords(excluded_fields=["wizard_state"])
 
@@ -210,3 +218,34 @@ class JobPosting(TimeStampedModel):
     @property
     def screening_question_list(self) -> list[str]:
         return split_lines(self.screening_questions)
+
+
+class Review(TimeStampedModel):
+    """One step of the approval workflow: who moved the sheet, when, and what they said."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("提交审批")
+        APPROVED = "approved", _("批准")
+        RETURNED = "returned", _("退回修改")
+        REVISION = "revision", _("创建新修订")
+        REVERTED = "reverted", _("恢复到早先版本")
+
+    sheet = models.ForeignKey(
+        RequirementSheet, verbose_name=_("需求表"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField(_("操作"), max_length=20, choices=Action.choices)
+    comment = models.TextField(_("意见"), max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("审批记录")
+        verbose_name_plural = _("审批记录")
+
+    def __str__(self):
+        return f"{self.sheet} · {self.get_action_display()}"

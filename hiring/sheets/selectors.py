@@ -1,5 +1,7 @@
 """Reads of sheets; who may see what is decided here and in `access`."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -132,3 +134,63 @@ def posting_view(*, sheet: RequirementSheet, items: list[SheetItem]) -> dict:
         "screening_questions": posting.screening_question_list,
         "how_to_apply": posting.how_to_apply,
     }
+
+
+@dataclass(frozen=True)
+class PresetDifference:
+    kind: str  # "changed", "dropped", "missing", "custom"
+    name: str
+    fields: tuple[str, ...] = ()
+
+
+def preset_differences(
+    *, sheet: RequirementSheet, items: list[SheetItem]
+) -> list[PresetDifference]:
+    """How the sheet's items now differ from the current version of its preset."""
+    if sheet.preset_id is None:
+        return []
+    preset_items = {
+        item.capability_id: item
+        for item in PresetItem.objects.filter(preset_id=sheet.preset_id)
+        .select_related("capability", "priority")
+        .prefetch_related("methods")
+    }
+    labels = {
+        "requirement": str(SheetItem._meta.get_field("requirement").verbose_name),
+        "priority": str(SheetItem._meta.get_field("priority").verbose_name),
+        "methods": str(SheetItem._meta.get_field("methods").verbose_name),
+    }
+    differences = []
+    for item in items:
+        if item.capability_id is None:
+            differences.append(PresetDifference("custom", item.name))
+            continue
+        source = preset_items.pop(item.capability_id, None)
+        if source is None:
+            differences.append(PresetDifference("custom", item.name))
+            continue
+        if not item.included:
+            differences.append(PresetDifference("dropped", item.name))
+            continue
+        changed = [
+            labels[name]
+            for name, differs in [
+                ("requirement", item.requirement != source.requirement),
+                ("priority", item.priority_id != source.priority_id),
+                (
+                    "methods",
+                    {m.pk for m in item.methods.all()} != {m.pk for m in source.methods.all()},
+                ),
+            ]
+            if differs
+        ]
+        if changed:
+            differences.append(PresetDifference("changed", item.name, tuple(changed)))
+    differences.extend(
+        PresetDifference("missing", source.capability.name) for source in preset_items.values()
+    )
+    return differences
+
+
+def sheet_reviews(*, sheet: RequirementSheet):
+    return sheet.reviews.select_related("actor")

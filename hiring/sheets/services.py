@@ -3,14 +3,17 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hiring.catalog.models import AssessmentMethod, Capability, Preset, Priority
 
-from .models import JobPosting, RequirementSheet, SheetItem
+from .models import JobPosting, RequirementSheet, Review, SheetItem
 
 DEFAULT_PROCESS_STEPS = ["简历筛选", "面试", "情景模拟", "背景调查", "录用"]
 DEFAULT_SCREENING_QUESTION = "请描述一次你成功安抚极度不满客户并解决问题的经历"
@@ -287,3 +290,224 @@ def sheet_delete(*, sheet: RequirementSheet) -> None:
     if sheet.status != RequirementSheet.Status.DRAFT:
         raise SheetNotEditable
     sheet.delete()
+
+
+# --- approval ------------------------------------------------------------------------------
+
+
+class TransitionRefused(Exception):
+    """An approval step that is not allowed; the message says why, for the user."""
+
+
+def _locked(sheet: RequirementSheet) -> RequirementSheet:
+    """Re-reads the sheet under a row lock so two reviewers cannot act at once."""
+    return RequirementSheet.objects.select_for_update().get(pk=sheet.pk)
+
+
+def _move(*, sheet, actor, to_status: str, action: str, comment: str = "") -> RequirementSheet:
+    locked = _locked(sheet)
+    locked.status = to_status
+    locked.version += 1
+    locked.full_clean(exclude=["wizard_state"])
+    locked._change_reason = str(Review.Action(action).label)
+    locked.save(update_fields=["status", "version", "updated_at"])
+    review = Review(sheet=locked, actor=actor, action=action, comment=comment)
+    review.full_clean()
+    review.save()
+    sheet.status, sheet.version = locked.status, locked.version
+    return locked
+
+
+def _notify(*, user, subject: str, body: str, sheet: RequirementSheet) -> None:
+    if not user or not user.email:
+        return
+    link = f"{settings.SITE_URL}{reverse('sheets:detail', args=[sheet.pk])}"
+    transaction.on_commit(
+        lambda: send_mail(subject, f"{body}\n\n{link}\n", None, [user.email], fail_silently=True)
+    )
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.username
+
+
+@transaction.atomic
+def sheet_submit(*, sheet: RequirementSheet, actor) -> RequirementSheet:
+    from hiring.quality.runner import check_sheet
+
+    current = _locked(sheet)
+    if current.owner_id != actor.pk:
+        raise TransitionRefused(_("只有需求表的负责人可以提交审批。"))
+    if current.status not in RequirementSheet.EDITABLE_STATUSES:
+        raise TransitionRefused(
+            _("「%(status)s」状态的需求表不能提交。") % {"status": current.get_status_display()}
+        )
+    if current.hiring_manager_id is None:
+        raise TransitionRefused(_("请先在基本信息中指定用人经理。"))
+    report = check_sheet(sheet=current)
+    if report.has_errors:
+        raise TransitionRefused(
+            _("需求体检发现 %(count)d 个错误,修正后才能提交。") % {"count": len(report.errors)}
+        )
+    moved = _move(
+        sheet=sheet,
+        actor=actor,
+        to_status=RequirementSheet.Status.SUBMITTED,
+        action=Review.Action.SUBMITTED,
+    )
+    _notify(
+        user=moved.hiring_manager,
+        subject=_("待审批:%(title)s") % {"title": moved.title},
+        body=_("%(who)s 提交了需求表「%(title)s」,请审批。")
+        % {"who": _name(actor), "title": moved.title},
+        sheet=moved,
+    )
+    return moved
+
+
+def _check_reviewer(current: RequirementSheet, actor) -> None:
+    if current.owner_id == actor.pk:
+        raise TransitionRefused(_("不能审批自己负责的需求表。"))
+    if current.hiring_manager_id != actor.pk:
+        raise TransitionRefused(_("只有指定的用人经理可以审批这张需求表。"))
+    if current.status != RequirementSheet.Status.SUBMITTED:
+        raise TransitionRefused(
+            _("只有待审批的需求表可以批准或退回,这张表当前是「%(status)s」。")
+            % {"status": current.get_status_display()}
+        )
+
+
+@transaction.atomic
+def sheet_approve(*, sheet: RequirementSheet, actor, comment: str = "") -> RequirementSheet:
+    _check_reviewer(_locked(sheet), actor)
+    moved = _move(
+        sheet=sheet,
+        actor=actor,
+        to_status=RequirementSheet.Status.APPROVED,
+        action=Review.Action.APPROVED,
+        comment=comment,
+    )
+    _notify(
+        user=moved.owner,
+        subject=_("已批准:%(title)s") % {"title": moved.title},
+        body=_("%(who)s 批准了需求表「%(title)s」。%(comment)s")
+        % {"who": _name(actor), "title": moved.title, "comment": comment},
+        sheet=moved,
+    )
+    return moved
+
+
+@transaction.atomic
+def sheet_return(*, sheet: RequirementSheet, actor, comment: str) -> RequirementSheet:
+    if not comment.strip():
+        raise TransitionRefused(_("退回时请写明需要修改的地方。"))
+    _check_reviewer(_locked(sheet), actor)
+    moved = _move(
+        sheet=sheet,
+        actor=actor,
+        to_status=RequirementSheet.Status.RETURNED,
+        action=Review.Action.RETURNED,
+        comment=comment,
+    )
+    _notify(
+        user=moved.owner,
+        subject=_("需修改:%(title)s") % {"title": moved.title},
+        body=_("%(who)s 退回了需求表「%(title)s」:%(comment)s")
+        % {"who": _name(actor), "title": moved.title, "comment": comment},
+        sheet=moved,
+    )
+    return moved
+
+
+@transaction.atomic
+def sheet_new_revision(*, sheet: RequirementSheet, actor) -> RequirementSheet:
+    current = _locked(sheet)
+    if current.status != RequirementSheet.Status.APPROVED:
+        raise TransitionRefused(_("只有已批准的需求表可以创建新修订;草稿请直接编辑。"))
+    revision = sheet_duplicate(sheet=current, owner=actor, title=current.title)
+    revision.revision_of = current
+    revision.save(update_fields=["revision_of", "updated_at"])
+    review = Review(sheet=current, actor=actor, action=Review.Action.REVISION)
+    review.full_clean()
+    review.save()
+    return revision
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sheet_revert(
+    *, sheet: RequirementSheet, actor, history_id: int, expected_version: int
+) -> RequirementSheet:
+    """Puts a draft back as it was at one of its recorded versions: fields, items, posting."""
+    if sheet.owner_id != actor.pk:
+        raise TransitionRefused(_("只有需求表的负责人可以恢复早先版本。"))
+    target = sheet.history.filter(history_id=history_id).first()
+    if target is None:
+        raise TransitionRefused(_("找不到这个版本。"))
+    when = target.history_date
+    _claim_version(sheet=sheet, expected_version=expected_version, last_step="basics")
+
+    for name in [*BASIC_FIELDS, "preset", "industry", "preset_applied_at"]:
+        attname = RequirementSheet._meta.get_field(name).attname
+        setattr(sheet, attname, getattr(target, attname))
+    sheet.full_clean(exclude=["wizard_state"])
+    sheet._change_reason = _("恢复到 %(when)s 的版本") % {
+        "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M:%S")
+    }
+    sheet.save()
+
+    from .history import item_methods_by_record
+
+    latest = {}
+    for record in SheetItem.history.filter(sheet_id=sheet.pk, history_date__lte=when).order_by(
+        "history_date", "history_id"
+    ):
+        latest[record.id] = record
+    alive = {pk: record for pk, record in latest.items() if record.history_type != "-"}
+    methods_of = item_methods_by_record(sheet.pk)
+    method_ids = {m.name: m.pk for m in AssessmentMethod.objects.all()}
+
+    sheet.items.exclude(pk__in=alive).delete()
+    for pk, record in alive.items():
+        item = SheetItem.objects.filter(pk=pk, sheet=sheet).first() or SheetItem(pk=pk, sheet=sheet)
+        for name in [
+            "category_id",
+            "capability_id",
+            "name",
+            "requirement",
+            "priority_id",
+            "included",
+            "order",
+        ]:
+            setattr(item, name, getattr(record, name))
+        item.full_clean(exclude=["sheet"], validate_unique=False)
+        item.save()
+        item.methods.set(
+            [method_ids[n] for n in methods_of.get(record.history_id, []) if n in method_ids]
+        )
+
+    posting_record = (
+        JobPosting.history.filter(sheet_id=sheet.pk, history_date__lte=when)
+        .order_by("-history_date")
+        .first()
+    )
+    if posting_record is not None and posting_record.history_type != "-":
+        posting = JobPosting.objects.get(sheet=sheet)
+        for name in [
+            "headline",
+            "summary",
+            "responsibilities",
+            "process_steps",
+            "screening_questions",
+            "benefits",
+            "how_to_apply",
+        ]:
+            setattr(posting, name, getattr(posting_record, name))
+        posting.save()
+
+    review = Review(sheet=sheet, actor=actor, action=Review.Action.REVERTED)
+    review.full_clean()
+    review.save()
+    return sheet

@@ -15,4 +15,9 @@ urlpatterns = [
     path("<int:pk>/edit/<str:step>/", wizard, name="wizard"),
     path("<int:pk>/duplicate/", views.sheet_duplicate, name="duplicate"),
     path("<int:pk>/delete/", views.sheet_delete, name="delete"),
+    path("<int:pk>/submit/", views.sheet_submit, name="submit"),
+    path("<int:pk>/review/", views.sheet_review, name="review"),
+    path("<int:pk>/revision/", views.sheet_new_revision, name="new_revision"),
+    path("<int:pk>/history/", views.sheet_history, name="history"),
+    path("<int:pk>/history/<int:history_id>/revert/", views.sheet_revert, name="revert"),
 ]

@@ -3,14 +3,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hiring.accounts.permissions import role_required
 from hiring.accounts.roles import HIRING_MANAGER, HR, is_hr
 from hiring.catalog.models import Industry, Preset
+from hiring.quality.runner import check_sheet
 
 from . import selectors, services
-from .forms import BasicsForm, DuplicateForm
+from .forms import BasicsForm, DuplicateForm, ReviewDecisionForm
+from .history import sheet_timeline
 from .models import RequirementSheet
 
 PAGE_SIZE = 20
@@ -64,10 +66,16 @@ def sheet_new(request):
 
 
 @role_required(HR, HIRING_MANAGER)
-def sheet_detail(request, pk: int):
+def sheet_detail(request, pk: int, review_form=None):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     items = list(selectors.sheet_items(sheet=sheet))
     included = [item for item in items if item.included]
+    owner = selectors.may_edit(request.user, sheet)
+    reviewer = (
+        sheet.hiring_manager_id == request.user.pk
+        and sheet.owner_id != request.user.pk
+        and sheet.status == RequirementSheet.Status.SUBMITTED
+    )
     return render(
         request,
         "sheets/detail.html",
@@ -76,7 +84,14 @@ def sheet_detail(request, pk: int):
             "groups": selectors.items_by_category(included),
             "dropped": [item for item in items if not item.included],
             "posting_view": selectors.posting_view(sheet=sheet, items=included),
-            "may_edit": selectors.may_edit(request.user, sheet) and sheet.is_editable,
+            "quality": check_sheet(sheet=sheet, items=included),
+            "reviews": selectors.sheet_reviews(sheet=sheet),
+            "differences": selectors.preset_differences(sheet=sheet, items=items),
+            "may_submit": owner and sheet.is_editable,
+            "may_review": reviewer,
+            "review_form": review_form or (ReviewDecisionForm() if reviewer else None),
+            "may_revise": is_hr(request.user) and sheet.status == RequirementSheet.Status.APPROVED,
+            "may_edit": owner and sheet.is_editable,
             "may_duplicate": is_hr(request.user),
             "may_delete": selectors.may_edit(request.user, sheet)
             and sheet.status == RequirementSheet.Status.DRAFT,
@@ -122,3 +137,96 @@ def sheet_delete(request, pk: int):
         messages.success(request, _("已删除「%(title)s」。") % {"title": title})
         return redirect("sheets:list")
     return render(request, "sheets/delete.html", {"sheet": sheet})
+
+
+def _refused(request, sheet, error: services.TransitionRefused):
+    messages.error(request, str(error))
+    return redirect("sheets:detail", pk=sheet.pk)
+
+
+@role_required(HR)
+@require_POST
+def sheet_submit(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    if sheet.owner_id != request.user.pk:
+        raise PermissionDenied
+    try:
+        services.sheet_submit(sheet=sheet, actor=request.user)
+    except services.TransitionRefused as error:
+        return _refused(request, sheet, error)
+    messages.success(request, _("已提交给用人经理审批。"))
+    return redirect("sheets:detail", pk=sheet.pk)
+
+
+@role_required(HR, HIRING_MANAGER)
+@require_POST
+def sheet_review(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    if sheet.hiring_manager_id != request.user.pk and sheet.owner_id != request.user.pk:
+        raise PermissionDenied
+    form = ReviewDecisionForm(request.POST)
+    if not form.is_valid():
+        return sheet_detail(request, pk=pk, review_form=form)
+    comment = form.cleaned_data["comment"]
+    try:
+        if form.cleaned_data["decision"] == "approve":
+            services.sheet_approve(sheet=sheet, actor=request.user, comment=comment)
+            messages.success(request, _("已批准。"))
+        else:
+            services.sheet_return(sheet=sheet, actor=request.user, comment=comment)
+            messages.success(request, _("已退回给负责人修改。"))
+    except services.TransitionRefused as error:
+        return _refused(request, sheet, error)
+    return redirect("sheets:detail", pk=sheet.pk)
+
+
+@role_required(HR)
+@require_POST
+def sheet_new_revision(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    try:
+        revision = services.sheet_new_revision(sheet=sheet, actor=request.user)
+    except services.TransitionRefused as error:
+        return _refused(request, sheet, error)
+    messages.success(request, _("已创建可编辑的新修订。"))
+    return redirect("sheets:wizard", pk=revision.pk, step="basics")
+
+
+@role_required(HR, HIRING_MANAGER)
+def sheet_history(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "sheets/history.html",
+        {
+            "sheet": sheet,
+            "entries": sheet_timeline(sheet=sheet),
+            "may_revert": selectors.may_edit(request.user, sheet) and sheet.is_editable,
+        },
+    )
+
+
+@role_required(HR)
+@require_POST
+def sheet_revert(request, pk: int, history_id: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    if not selectors.may_edit(request.user, sheet):
+        raise PermissionDenied
+    try:
+        expected = int(request.POST.get("sheet_version", ""))
+    except ValueError:
+        expected = -1
+    try:
+        services.sheet_revert(
+            sheet=sheet, actor=request.user, history_id=history_id, expected_version=expected
+        )
+    except services.SheetNotEditable:
+        messages.error(request, _("只有草稿或被退回的需求表可以恢复早先版本。"))
+        return redirect("sheets:history", pk=sheet.pk)
+    except services.SheetConflict:
+        messages.error(request, _("需求表在你打开本页之后已被修改,请刷新后重试。"))
+        return redirect("sheets:history", pk=sheet.pk)
+    except services.TransitionRefused as error:
+        return _refused(request, sheet, error)
+    messages.success(request, _("已恢复到所选版本。"))
+    return redirect("sheets:detail", pk=sheet.pk)

@@ -27,6 +27,7 @@ from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from hiring.catalog.models import Capability, CapabilityCategory
+from hiring.quality.runner import check_sheet
 
 from . import selectors, services
 from .forms import BasicsForm, PostingForm, ReviewForm, category_step_form
@@ -303,6 +304,7 @@ class SheetWizardView(NamedUrlWizardView):
         if step == "review":
             items = list(selectors.sheet_items(sheet=self.sheet, included_only=True))
             context.update(
+                quality=check_sheet(sheet=self.sheet, items=items),
                 groups=selectors.items_by_category(items),
                 posting=self.sheet.posting,
                 posting_view=selectors.posting_view(sheet=self.sheet, items=items),

@@ -1,0 +1,52 @@
+"""Runs every quality rule over a sheet and scores the result."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from hiring.sheets import selectors
+
+from .findings import Finding, Severity
+from .rules import RULES, SheetSnapshot
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.TIP: 2}
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    findings: list[Finding]
+    score: int
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.ERROR]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.errors)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def score(findings: list[Finding]) -> int:
+    penalties = settings.QUALITY_CHECK["penalties"]
+    return max(0, 100 - sum(penalties[str(f.severity)] for f in findings))
+
+
+def check_snapshot(snapshot: SheetSnapshot) -> QualityReport:
+    findings = [finding for rule in RULES for finding in rule(snapshot)]
+    findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    return QualityReport(findings=findings, score=score(findings))
+
+
+def check_sheet(*, sheet, items=None) -> QualityReport:
+    """`items` may be passed when the caller already loaded them (with methods prefetched)."""
+    if items is None:
+        items = selectors.sheet_items(sheet=sheet, included_only=True)
+    snapshot = SheetSnapshot(
+        sheet=sheet,
+        items=[item for item in items if item.included],
+        posting=getattr(sheet, "posting", None),
+    )
+    return check_snapshot(snapshot)
