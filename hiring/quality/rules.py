@@ -266,7 +266,7 @@ def discriminatory(snap: SheetSnapshot) -> list[Finding]:
 INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     "cross-border": [
         (
-            r"英语|English|外语|双语",
+            r"英语|英文|English|外语|双语",
             gettext_lazy("跨境电商客服需要外语沟通,需求表里没有英语要求。"),
             gettext_lazy("在硬性条件中加入语言能力:英语读写流畅,口语可沟通(如 CET-6 或同等水平)。"),
             "hard",

@@ -56,6 +56,46 @@ def _claim_version(*, sheet: RequirementSheet, expected_version: int, last_step:
     sheet.last_step = last_step
 
 
+def _save_quietly(obj) -> None:
+    """Saves without a history record; the caller records one when the whole change is done."""
+    obj.skip_history_when_saving = True
+    try:
+        obj.full_clean(exclude=["sheet", "wizard_state"], validate_unique=False)
+        obj.save()
+    finally:
+        del obj.skip_history_when_saving
+
+
+def _save_item(item: SheetItem, methods) -> None:
+    """Saves an item and its methods as one history record, and only if something changed."""
+    method_ids = {m.pk for m in methods}
+    if item.pk is not None:
+        stored = SheetItem.objects.filter(pk=item.pk).values(*ITEM_FIELDS).first()
+        same_fields = stored == {name: getattr(item, name) for name in ITEM_FIELDS}
+        same_methods = set(item.methods.values_list("pk", flat=True)) == method_ids
+        if same_fields and same_methods:
+            return
+    item.skip_history_when_saving = True
+    try:
+        item.full_clean(exclude=["sheet"], validate_unique=False)
+        item.save()
+        item.methods.set(method_ids)
+    finally:
+        del item.skip_history_when_saving
+    item.save(update_fields=["updated_at"])
+
+
+ITEM_FIELDS = [
+    "category_id",
+    "capability_id",
+    "name",
+    "requirement",
+    "priority_id",
+    "included",
+    "order",
+]
+
+
 def _record_history(sheet: RequirementSheet, reason: str) -> None:
     # The version bump above is a queryset update, which history does not see.
     sheet.refresh_from_db()
@@ -75,9 +115,7 @@ def _items_from_preset(*, sheet: RequirementSheet, preset: Preset) -> None:
             priority_id=item.priority_id,
             order=item.order,
         )
-        sheet_item.full_clean(exclude=["sheet"])
-        sheet_item.save()
-        sheet_item.methods.set(item.methods.all())
+        _save_item(sheet_item, item.methods.all())
 
 
 def _posting_from_preset(*, sheet: RequirementSheet, preset: Preset | None) -> None:
@@ -121,11 +159,10 @@ def sheet_create_from_preset(*, owner, preset: Preset, basics: dict) -> Requirem
         last_step="hard",
         **{field: basics[field] for field in BASIC_FIELDS if field in basics},
     )
-    sheet.full_clean()
-    sheet._change_reason = _("从行业模板创建")
-    sheet.save()
+    _save_quietly(sheet)
     _items_from_preset(sheet=sheet, preset=preset)
     _posting_from_preset(sheet=sheet, preset=preset)
+    _record_history(sheet, _("从行业模板创建"))
     return sheet
 
 
@@ -162,9 +199,7 @@ def sheet_update_basics(
         sheet.preset = preset
         sheet.industry = preset.industry
         sheet.preset_applied_at = timezone.now()
-    sheet.full_clean(exclude=["wizard_state"])
-    sheet._change_reason = _("更换行业模板") if preset_changed else _("修改基本信息")
-    sheet.save()
+    _save_quietly(sheet)
     if preset_changed:
         sheet.items.all().delete()
         _items_from_preset(sheet=sheet, preset=preset)
@@ -172,6 +207,7 @@ def sheet_update_basics(
         posting.summary = preset.summary
         posting.responsibilities = preset.responsibilities
         posting.save(update_fields=["summary", "responsibilities", "updated_at"])
+    _record_history(sheet, _("更换行业模板") if preset_changed else _("修改基本信息"))
     return sheet
 
 
@@ -198,9 +234,7 @@ def sheet_save_items(
         item.priority = data.priority
         item.included = data.included
         item.order = data.order
-        item.full_clean(exclude=["sheet"])
-        item.save()
-        item.methods.set(list(data.methods))
+        _save_item(item, data.methods)
     _record_history(sheet, _("修改条目"))
     return sheet
 
@@ -220,9 +254,7 @@ def sheet_add_capability(
         priority_id=capability.default_priority_id,
         order=(last or 0) + 1,
     )
-    item.full_clean(exclude=["sheet"])
-    item.save()
-    item.methods.set(capability.default_methods.all())
+    _save_item(item, capability.default_methods.all())
     _record_history(sheet, _("从能力库添加条目"))
     return item
 
@@ -266,15 +298,12 @@ def sheet_duplicate(*, sheet: RequirementSheet, owner, title: str) -> Requiremen
         last_step="basics",
         **{field: getattr(sheet, field) for field in BASIC_FIELDS if field != "title"},
     )
-    copy.full_clean()
-    copy._change_reason = _("复制自「%(title)s」") % {"title": sheet.title}
-    copy.save()
+    _save_quietly(copy)
     for item in items:
         methods = list(item.methods.all())
         item.pk = None
         item.sheet = copy
-        item.save()
-        item.methods.set(methods)
+        _save_item(item, methods)
     posting = getattr(sheet, "posting", None)
     if posting is not None:
         posting.pk = None
@@ -282,6 +311,7 @@ def sheet_duplicate(*, sheet: RequirementSheet, owner, title: str) -> Requiremen
         posting.save()
     else:
         _posting_from_preset(sheet=copy, preset=sheet.preset)
+    _record_history(copy, _("复制自「%(title)s」") % {"title": sheet.title})
     return copy
 
 
@@ -452,11 +482,7 @@ def sheet_revert(
     for name in [*BASIC_FIELDS, "preset", "industry", "preset_applied_at"]:
         attname = RequirementSheet._meta.get_field(name).attname
         setattr(sheet, attname, getattr(target, attname))
-    sheet.full_clean(exclude=["wizard_state"])
-    sheet._change_reason = _("恢复到 %(when)s 的版本") % {
-        "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M:%S")
-    }
-    sheet.save()
+    _save_quietly(sheet)
 
     from .history import item_methods_by_record
 
@@ -467,26 +493,14 @@ def sheet_revert(
         latest[record.id] = record
     alive = {pk: record for pk, record in latest.items() if record.history_type != "-"}
     methods_of = item_methods_by_record(sheet.pk)
-    method_ids = {m.name: m.pk for m in AssessmentMethod.objects.all()}
 
     sheet.items.exclude(pk__in=alive).delete()
     for pk, record in alive.items():
         item = SheetItem.objects.filter(pk=pk, sheet=sheet).first() or SheetItem(pk=pk, sheet=sheet)
-        for name in [
-            "category_id",
-            "capability_id",
-            "name",
-            "requirement",
-            "priority_id",
-            "included",
-            "order",
-        ]:
+        for name in ITEM_FIELDS:
             setattr(item, name, getattr(record, name))
-        item.full_clean(exclude=["sheet"], validate_unique=False)
-        item.save()
-        item.methods.set(
-            [method_ids[n] for n in methods_of.get(record.history_id, []) if n in method_ids]
-        )
+        names = methods_of.get(record.history_id, [])
+        _save_item(item, AssessmentMethod.objects.filter(name__in=names))
 
     posting_record = (
         JobPosting.history.filter(sheet_id=sheet.pk, history_date__lte=when)
@@ -507,6 +521,11 @@ def sheet_revert(
             setattr(posting, name, getattr(posting_record, name))
         posting.save()
 
+    _record_history(
+        sheet,
+        _("恢复到 %(when)s 的版本")
+        % {"when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M:%S")},
+    )
     review = Review(sheet=sheet, actor=actor, action=Review.Action.REVERTED)
     review.full_clean()
     review.save()

@@ -1,0 +1,165 @@
+import pytest
+from django.urls import reverse
+
+from hiring.catalog.models import AssessmentMethod, Preset, PresetItem
+from hiring.sheets.history import sheet_timeline
+from hiring.sheets.models import RequirementSheet
+from hiring.sheets.selectors import preset_differences, sheet_items
+
+from .factories import make_sheet
+from .wizard_client import WizardClient
+
+
+@pytest.fixture
+def sheet(catalog, hr_alice, manager_bob):
+    return make_sheet(owner=hr_alice, manager=manager_bob)
+
+
+def edit_item(client, sheet, name, requirement, methods=None):
+    wizard = WizardClient(client, sheet.pk)
+    step = sheet.items.get(name=name).category.slug
+    data = wizard.page_data(step)
+    prefix = next(k[: -len("-name")] for k, v in data.items() if k.endswith("-name") and v == name)
+    data[f"{prefix}-requirement"] = requirement
+    if methods is not None:
+        data[f"{prefix}-methods"] = [str(m.pk) for m in methods]
+    assert wizard.post(step, data, action="save").status_code == 302
+
+
+def test_history_lists_who_changed_what_with_a_readable_diff(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    interview = AssessmentMethod.objects.get(slug="interview")
+    edit_item(client, sheet, "共情能力", "能在 3 分钟内安抚情绪激动的客户", methods=[interview])
+
+    page = client.get(reverse("sheets:history", args=[sheet.pk]))
+
+    assert page.status_code == 200
+    entry = next(e for e in page.context["entries"] if e.what == "修改条目「共情能力」")
+    assert entry.who == "hr_alice"
+    changes = {c.label: (c.old, c.new) for c in entry.changes}
+    assert changes["具体要求"][1] == "能在 3 分钟内安抚情绪激动的客户"
+    assert changes["评估方式"][1] == "面试"
+    assert "能在 3 分钟内安抚情绪激动的客户" in page.text
+    assert any(e.what == "创建需求表" for e in page.context["entries"])
+
+
+def test_history_lists_posting_changes_and_added_items(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    data = wizard.page_data("posting")
+    data["posting-benefits"] = "六险一金"
+    wizard.post("posting", data, action="save")
+
+    entries = sheet_timeline(sheet=sheet)
+
+    posting = next(e for e in entries if e.what == "修改职位发布")
+    assert ("薪资福利", "六险一金") in [(c.label, c.new) for c in posting.changes]
+    assert any(e.what == "添加条目「共情能力」" for e in entries)
+
+
+def test_a_draft_can_be_reverted_to_an_earlier_version(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    original = {i.name: i.requirement for i in sheet.items.all()}
+    edit_item(client, sheet, "共情能力", "第一次修改")
+    wizard = WizardClient(client, sheet.pk)
+    basics = wizard.page_data("basics")
+    basics["basics-location"] = "上海市浦东新区"
+    wizard.post("basics", basics, action="save")
+    first = sheet.history.order_by("history_date").first()
+    sheet.refresh_from_db()
+
+    response = client.post(
+        reverse("sheets:revert", args=[sheet.pk, first.history_id]),
+        {"sheet_version": sheet.version},
+    )
+
+    assert response["Location"] == reverse("sheets:detail", args=[sheet.pk])
+    sheet.refresh_from_db()
+    assert sheet.location == "杭州市余杭区"
+    assert {i.name: i.requirement for i in sheet.items.all()} == original
+    assert sheet.reviews.filter(action="reverted").exists()
+    assert "恢复到" in client.get(reverse("sheets:history", args=[sheet.pk])).text
+
+
+def test_revert_restores_a_deleted_custom_item_and_its_methods(client, sheet, hr_alice):
+    from hiring.sheets import services
+
+    client.force_login(hr_alice)
+    before = sheet.history.order_by("-history_date").first()
+    item = sheet.items.get(name="共情能力")
+    methods = set(item.methods.values_list("slug", flat=True))
+    item.methods.clear()
+    item.delete()
+
+    services.sheet_revert(
+        sheet=sheet, actor=hr_alice, history_id=before.history_id, expected_version=sheet.version
+    )
+
+    restored = sheet.items.get(name="共情能力")
+    assert set(restored.methods.values_list("slug", flat=True)) == methods
+
+
+def test_only_the_owner_may_revert_and_only_a_draft(client, sheet, hr_alice, hr_carol):
+    first = sheet.history.first()
+    client.force_login(hr_carol)
+    assert (
+        client.post(
+            reverse("sheets:revert", args=[sheet.pk, first.history_id]),
+            {"sheet_version": sheet.version},
+        ).status_code
+        == 403
+    )
+    RequirementSheet.objects.filter(pk=sheet.pk).update(status="approved")
+    client.force_login(hr_alice)
+    response = client.post(
+        reverse("sheets:revert", args=[sheet.pk, first.history_id]),
+        {"sheet_version": sheet.version},
+        follow=True,
+    )
+    assert "只有草稿或被退回的需求表" in response.text
+
+
+def test_a_stale_revert_is_refused(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    first = sheet.history.first()
+    response = client.post(
+        reverse("sheets:revert", args=[sheet.pk, first.history_id]),
+        {"sheet_version": sheet.version - 1},
+        follow=True,
+    )
+    assert "已被修改" in response.text
+
+
+def test_history_page_queries_do_not_grow_with_changes(
+    client, sheet, hr_alice, django_assert_max_num_queries
+):
+    client.force_login(hr_alice)
+    for n in range(6):
+        edit_item(client, sheet, "共情能力", f"修改 {n}")
+    with django_assert_max_num_queries(16):
+        client.get(reverse("sheets:history", args=[sheet.pk]))
+
+
+def test_lineage_shows_items_that_differ_from_the_current_preset(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    assert preset_differences(sheet=sheet, items=list(sheet_items(sheet=sheet))) == []
+
+    edit_item(client, sheet, "共情能力", "改过的要求")
+    dropped = sheet.items.get(name="学历")
+    dropped.included = False
+    dropped.save()
+    preset_item = PresetItem.objects.get(preset__slug="ecommerce", capability__slug="communication")
+    preset_item.requirement = "模板后来改了"
+    preset_item.save()
+
+    diffs = {
+        (d.kind, d.name): d
+        for d in preset_differences(sheet=sheet, items=list(sheet_items(sheet=sheet)))
+    }
+
+    assert diffs[("changed", "共情能力")].fields == ("具体要求",)
+    assert ("dropped", "学历") in diffs
+    assert ("changed", "沟通表达") in diffs  # the preset moved on since the sheet was made
+    page = client.get(reverse("sheets:detail", args=[sheet.pk]))
+    assert "与行业模板的差异" in page.text and "已去掉" in page.text
+    assert Preset.objects.get(slug="ecommerce").name in page.text
