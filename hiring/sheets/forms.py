@@ -59,6 +59,9 @@ class BasicsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.items_edited = items_edited
         self.fields["location"].required = True
+        managers = list(self.fields["hiring_manager"].queryset[:2])
+        if not self.instance.pk and len(managers) == 1:
+            self.fields["hiring_manager"].initial = managers[0].pk
         if not (self.instance.pk and items_edited):
             del self.fields["replace_items"]
 
