@@ -28,7 +28,7 @@ class IndustryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CapabilityCategory)
-class CapabilityCategoryAdmin(admin.ModelAdmin):
+class CapabilityCategoryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]
@@ -36,7 +36,7 @@ class CapabilityCategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Priority)
-class PriorityAdmin(admin.ModelAdmin):
+class PriorityAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "order", "weight", "is_knockout"]
     list_editable = ["order", "weight", "is_knockout"]
     list_filter = ["is_knockout"]
@@ -45,7 +45,7 @@ class PriorityAdmin(admin.ModelAdmin):
 
 
 @admin.register(AssessmentMethod)
-class AssessmentMethodAdmin(admin.ModelAdmin):
+class AssessmentMethodAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "stage", "on_scorecard", "order"]
     list_editable = ["stage", "on_scorecard", "order"]
     list_filter = ["stage", "on_scorecard"]
@@ -161,7 +161,7 @@ class PresetAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(PresetItem)
-class PresetItemAdmin(ImportExportModelAdmin):
+class PresetItemAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [PresetItemResource]
     list_display = ["capability", "preset", "priority", "order"]
     list_select_related = ["capability", "preset", "priority"]

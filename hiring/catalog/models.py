@@ -39,6 +39,8 @@ class CapabilityCategory(SlugNaturalKeyModel):
     description = models.TextField(_("说明"), blank=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("能力类别")
@@ -60,6 +62,8 @@ class Priority(SlugNaturalKeyModel):
         help_text=_("不满足即淘汰,其他条件再好也不录用。"),
     )
     description = models.CharField(_("说明"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -92,6 +96,8 @@ class AssessmentMethod(SlugNaturalKeyModel):
     )
     description = models.CharField(_("说明"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -219,6 +225,7 @@ class PresetItem(TimeStampedModel):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     objects = PresetItemManager()
+    history = HistoricalRecords(m2m_fields=[methods])
 
     class Meta:
         ordering = ["preset", "capability__category__order", "order"]
