@@ -1,0 +1,312 @@
+"""The three documents of a sheet: one template each, rendered as an HTML preview or a PDF.
+
+`sheet_html`, `posting_html` and `scorecard_html` build the HTML that both the preview page and
+the PDF use; `render_*_pdf` turn it into PDF bytes with WeasyPrint. Rendering is bounded: too
+many items or too much text fails with `DocumentTooLarge` before WeasyPrint starts, and a
+render that runs past `DOCUMENTS_RENDER_TIMEOUT` seconds stops with `DocumentTimeout`.
+"""
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import weasyprint
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from weasyprint.text.fonts import FontConfiguration
+
+from hiring.catalog.models import AssessmentMethod
+from hiring.sheets import selectors
+from hiring.sheets.models import RequirementSheet, SheetItem
+
+from . import fonts
+from .fetcher import StaticOnlyURLFetcher, find_static, static_uri
+
+STYLESHEET = "css/print.css"
+TEMPLATES = {
+    "sheet": "documents/sheet.html",
+    "posting": "documents/posting.html",
+    "scorecard": "documents/scorecard.html",
+}
+
+# A sheet holds a few dozen items of at most 2 000 characters each. 250 000 characters of
+# HTML are some 230 pages of dense Chinese text, about what a render lays out within the
+# time limit on two cores (~12 pages/s); beyond that the answer is a clear refusal at once
+# rather than a 20-second wait.
+MAX_ITEMS = getattr(settings, "DOCUMENTS_MAX_ITEMS", 300)
+MAX_HTML_CHARS = getattr(settings, "DOCUMENTS_MAX_HTML_CHARS", 250_000)
+
+
+def render_timeout() -> float:
+    """Seconds a PDF may take; below gunicorn's 30 s worker timeout, so a worker is never killed."""
+    return float(getattr(settings, "DOCUMENTS_RENDER_TIMEOUT", 20))
+
+
+class DocumentError(Exception):
+    status = 500
+    message = gettext_lazy("文档生成失败。")
+
+    def __str__(self):
+        return str(self.message)
+
+
+class DocumentTooLarge(DocumentError):
+    status = 413
+    message = gettext_lazy("这份需求表的条目或文字太多,无法生成文档。请删减条目或缩短描述后重试。")
+
+
+class DocumentTimeout(DocumentError):
+    status = 503
+    message = gettext_lazy("文档生成超时,请稍后重试;如仍失败,请删减条目或缩短描述。")
+
+
+# --- Time limit -------------------------------------------------------------------------
+# WeasyPrint reports each step and each page it lays out on the "weasyprint.progress" logger.
+# A filter on that logger checks the current thread's deadline and stops the render there:
+# no signals (which only work in the main thread) and no extra process.
+
+
+class _PastDeadline(BaseException):
+    """Raised inside WeasyPrint; a BaseException so that no `except Exception` there eats it."""
+
+
+_deadline = threading.local()
+
+
+class _DeadlineFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        deadline = getattr(_deadline, "at", None)
+        if deadline is not None and time.monotonic() > deadline:
+            raise _PastDeadline
+        return False  # progress messages are not worth logging
+
+
+def _install_deadline_filter() -> None:
+    progress = logging.getLogger("weasyprint.progress")
+    if not any(isinstance(f, _DeadlineFilter) for f in progress.filters):
+        progress.addFilter(_DeadlineFilter())
+    progress.setLevel(logging.INFO)
+    progress.propagate = False
+
+
+_install_deadline_filter()
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    _deadline.at = time.monotonic() + seconds
+    try:
+        yield
+    except _PastDeadline:
+        raise DocumentTimeout from None
+    finally:
+        _deadline.at = None
+
+
+# --- Context ----------------------------------------------------------------------------
+
+
+@dataclass
+class ScorecardEntry:
+    item: SheetItem
+    methods: list[AssessmentMethod]  # those assessed in the interview
+    prompts: list[str]
+    anchors: list[tuple[int, str]]
+
+    @property
+    def weight(self) -> int:
+        return self.item.priority.weight
+
+
+def _items(sheet: RequirementSheet) -> list[SheetItem]:
+    items = list(selectors.sheet_items(sheet=sheet, included_only=True))
+    if len(items) > MAX_ITEMS:
+        raise DocumentTooLarge
+    # Forms cap each text at 2 000 characters, but rows written by other means are not;
+    # refuse before the template engine copies megabytes around.
+    if sum(len(item.name) + len(item.requirement) for item in items) > MAX_HTML_CHARS:
+        raise DocumentTooLarge
+    return items
+
+
+def document_date(sheet: RequirementSheet):
+    """The date a document carries: the day the sheet last changed, so a cached copy stays true."""
+    return timezone.localdate(sheet.updated_at)
+
+
+def _base_context(*, kind: str, sheet: RequirementSheet, preview: bool) -> dict:
+    return {
+        "kind": kind,
+        "sheet": sheet,
+        "date": document_date(sheet),
+        "preview": preview,
+        # The PDF renderer gets print.css parsed in advance (see html_to_pdf); browsers link it.
+        "stylesheet": static(STYLESHEET) if preview else None,
+    }
+
+
+def _sheet_context(sheet: RequirementSheet) -> dict:
+    return {
+        "groups": selectors.items_by_category(_items(sheet)),
+        "watermark": sheet.status != RequirementSheet.Status.APPROVED,
+    }
+
+
+def _posting_context(sheet: RequirementSheet) -> dict:
+    return {"posting": selectors.posting_view(sheet=sheet, items=_items(sheet))}
+
+
+def _scorecard_context(sheet: RequirementSheet) -> dict:
+    entries = []
+    for item in _items(sheet):
+        methods = [method for method in item.methods.all() if method.on_scorecard]
+        if not methods:
+            continue
+        capability = item.capability
+        entries.append(
+            ScorecardEntry(
+                item=item,
+                methods=methods,
+                prompts=capability.prompts if capability else [],
+                anchors=[
+                    (1, capability.anchor_1 if capability else ""),
+                    (2, ""),
+                    (3, capability.anchor_3 if capability else ""),
+                    (4, ""),
+                    (5, capability.anchor_5 if capability else ""),
+                ],
+            )
+        )
+    total_weight = sum(entry.weight for entry in entries)
+    return {"entries": entries, "total_weight": total_weight, "max_score": total_weight * 5}
+
+
+_CONTEXTS = {"sheet": _sheet_context, "posting": _posting_context, "scorecard": _scorecard_context}
+
+
+def document_html(*, kind: str, sheet: RequirementSheet, preview: bool = False) -> str:
+    """The HTML of one document; `preview` links the browser stylesheet and a toolbar."""
+    context = _base_context(kind=kind, sheet=sheet, preview=preview)
+    context.update(_CONTEXTS[kind](sheet))
+    html = render_to_string(TEMPLATES[kind], context)
+    if len(html) > MAX_HTML_CHARS:
+        raise DocumentTooLarge
+    return html
+
+
+def sheet_html(*, sheet: RequirementSheet, preview: bool = False) -> str:
+    return document_html(kind="sheet", sheet=sheet, preview=preview)
+
+
+def posting_html(*, sheet: RequirementSheet, preview: bool = False) -> str:
+    return document_html(kind="posting", sheet=sheet, preview=preview)
+
+
+def scorecard_html(*, sheet: RequirementSheet, preview: bool = False) -> str:
+    return document_html(kind="scorecard", sheet=sheet, preview=preview)
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Stylesheet:
+    path: str
+    mtime_ns: int
+    css: weasyprint.CSS
+    text: str
+
+
+_stylesheet: _Stylesheet | None = None
+
+
+def _print_stylesheet() -> _Stylesheet:
+    """print.css, parsed once per process (and again when the file changes).
+
+    Parsing it and compiling its selectors on every render would cost a tenth of the time of
+    a one-page PDF. It has no @font-face rules: the document font comes from fonts.py.
+    """
+    global _stylesheet
+    path = find_static(STYLESHEET)
+    mtime_ns = os.stat(path).st_mtime_ns
+    current = _stylesheet
+    if current is None or current.path != path or current.mtime_ns != mtime_ns:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+        css = weasyprint.CSS(url=static_uri(STYLESHEET), url_fetcher=StaticOnlyURLFetcher())
+        current = _stylesheet = _Stylesheet(path=path, mtime_ns=mtime_ns, css=css, text=text)
+    return current
+
+
+def html_to_pdf(html: str) -> bytes:
+    """PDF bytes of a document's HTML; fetches nothing but data: URIs and static files."""
+    if len(html) > MAX_HTML_CHARS:
+        raise DocumentTooLarge
+    fetcher = StaticOnlyURLFetcher()
+    stylesheet = _print_stylesheet()
+    font_config = FontConfiguration()
+    # The stylesheet's characters count too: its generated content ends up in the text.
+    fonts.add_document_font(font_config, text=html + stylesheet.text, url_fetcher=fetcher)
+    with _time_limit(render_timeout()):
+        return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(
+            stylesheets=[stylesheet.css],
+            font_config=font_config,
+            presentational_hints=False,
+        )
+
+
+def render_sheet_pdf(*, sheet: RequirementSheet) -> bytes:
+    return html_to_pdf(sheet_html(sheet=sheet))
+
+
+def render_posting_pdf(*, sheet: RequirementSheet) -> bytes:
+    return html_to_pdf(posting_html(sheet=sheet))
+
+
+def render_scorecard_pdf(*, sheet: RequirementSheet) -> bytes:
+    return html_to_pdf(scorecard_html(sheet=sheet))
+
+
+# --- Plain text -------------------------------------------------------------------------
+
+
+def posting_text(*, sheet: RequirementSheet) -> str:
+    """The job posting as plain text to paste into job boards; public fields only."""
+    posting = selectors.posting_view(sheet=sheet, items=_items(sheet))
+    lines = [posting["headline"]]
+    facts = [posting["location"], posting["salary"]]
+    headcount = posting["headcount"]
+    facts.append(
+        ngettext("招 %(counter)s 人", "招 %(counter)s 人", headcount) % {"counter": headcount}
+    )
+    lines.append(" · ".join(fact for fact in facts if fact))
+    if posting["summary"]:
+        lines += ["", posting["summary"]]
+
+    def section(title: str, entries: list[str], numbered: bool = True) -> None:
+        if entries:
+            lines.extend(["", f"【{title}】"])
+            for number, entry in enumerate(entries, start=1):
+                lines.append(f"{number}. {entry}" if numbered else f"· {entry}")
+
+    section(_("岗位职责"), posting["responsibilities"])
+    section(_("任职要求"), posting["requirements"])
+    section(_("加分项"), posting["preferred"], numbered=False)
+    pay = [posting["salary"]] if posting["salary"] else []
+    section(_("薪资福利"), pay + posting["benefits"], numbered=False)
+    place = [text for text in (posting["location"], posting["schedule"]) if text]
+    section(_("地点与工作时间"), place, numbered=False)
+    if posting["process_steps"]:
+        lines.extend(["", f"【{_('招聘流程')}】", " → ".join(posting["process_steps"])])
+    section(_("必答题"), posting["screening_questions"])
+    if posting["how_to_apply"]:
+        lines.extend(["", f"【{_('应聘方式')}】", posting["how_to_apply"]])
+    return "\n".join(lines).strip() + "\n"

@@ -1,0 +1,204 @@
+"""What the PDFs contain; each test renders as few documents as it can (0.2–2 s each)."""
+
+import re
+from io import BytesIO
+
+import pytest
+from django.test import override_settings
+from fontTools.ttLib import TTFont
+
+from hiring.catalog.models import AssessmentMethod, Priority
+from hiring.documents import fonts, rendering
+from hiring.documents.fonts import DOCUMENT_FAMILY
+from hiring.sheets import selectors
+from hiring.sheets.models import JobPosting, RequirementSheet, SheetItem
+
+from . import pdfs
+from .conftest import add_items
+
+HEADER_ROW = "类别关键项具体要求/描述优先级评估方式"
+
+
+def included_items(sheet):
+    return list(selectors.sheet_items(sheet=sheet, included_only=True))
+
+
+def test_the_sheet_pdf_holds_every_item_in_real_text(sheet):
+    SheetItem.objects.filter(sheet=sheet, name="数据分析意识").update(included=False)
+
+    pdf = rendering.render_sheet_pdf(sheet=sheet)
+
+    pages = pdfs.page_texts(pdf)
+    text = "".join(pages)
+    assert len(pages) == 1
+    for item in included_items(sheet):
+        assert pdfs.squeeze(item.name) in text
+        assert pdfs.squeeze(item.requirement) in text
+        assert pdfs.squeeze(item.priority.name) in text
+    assert "数据分析意识" not in text  # dropped items stay out
+    assert HEADER_ROW in text
+    for fact in [sheet.role_title, "客户服务部", "杭州市余杭区", "6,000–9,000元/月", "hr_alice"]:
+        assert pdfs.squeeze(fact) in text
+    assert "1/1" in pages[0]
+    assert len(pdf) <= 100 * 1024
+
+
+def test_the_fonts_are_one_embedded_subset_of_noto_sans_cjk_never_type3(sheet):
+    pdf = rendering.render_sheet_pdf(sheet=sheet)
+
+    fonts = pdfs.fonts(pdf)
+    assert fonts
+    for font in fonts:
+        assert font["/Subtype"] != "/Type3"
+        assert pdfs.font_file(font) is not None, font["/BaseFont"]
+        # "ABCDEF+" marks a subset; the family is the per-document cut of Noto Sans CJK SC.
+        family = DOCUMENT_FAMILY.replace(" ", "-")
+        assert re.fullmatch(rf"/[A-Z]{{6}}\+{family}", font["/BaseFont"]), font["/BaseFont"]
+    # One face: nothing in the document fell back to another font for a missing glyph.
+    assert len(fonts) == 1
+
+    # Viewers that follow the specification (Acrobat, pdf.js) find a glyph by looking its code
+    # up as a CID in the CFF charset: each glyph written must carry its own number as CID.
+    (font,) = fonts
+    program = TTFont(BytesIO(pdfs.font_file(font).get_data()))
+    names = program.getGlyphOrder()
+    used = pdfs.used_glyphs(font)
+    assert len(used) > 200
+    assert [code for code in used if names[code] != f"cid{code:05d}"] == []
+
+
+def test_without_harfbuzz_cuts_the_system_font_is_embedded_instead(sheet, monkeypatch):
+    monkeypatch.setattr(fonts._subsetter, "subset", lambda characters: None)
+
+    pdf = rendering.render_sheet_pdf(sheet=sheet)
+
+    (font,) = pdfs.fonts(pdf)
+    assert font["/BaseFont"].endswith("+Noto-Sans-CJK-SC")
+    assert pdfs.font_file(font) is not None
+    assert all(pdfs.squeeze(item.requirement) in pdfs.text(pdf) for item in included_items(sheet))
+
+
+def test_a_draft_carries_the_watermark_on_every_page_and_an_approved_sheet_none(sheet):
+    add_items(sheet, 60)
+
+    pages = pdfs.page_texts(rendering.render_sheet_pdf(sheet=sheet))
+
+    assert len(pages) >= 3
+    assert all("草稿" in page for page in pages)  # past page 1 only the watermark says so
+    assert HEADER_ROW in pages[1]  # the header row repeats
+    assert f"1/{len(pages)}" in pages[0]
+    assert f"{len(pages)}/{len(pages)}" in pages[-1]
+    names = [item.name for item in included_items(sheet)]
+    assert all(name in "".join(pages) for name in names)
+
+    RequirementSheet.objects.filter(pk=sheet.pk).update(status=RequirementSheet.Status.APPROVED)
+    sheet.refresh_from_db()
+    approved = pdfs.text(rendering.render_sheet_pdf(sheet=sheet))
+    assert "草稿" not in approved
+    assert "已批准" in approved
+
+
+def test_a_200_item_sheet_renders_every_row(sheet):
+    SheetItem.objects.filter(sheet=sheet).delete()
+    items = add_items(sheet, 200)
+
+    pages = pdfs.page_texts(rendering.render_sheet_pdf(sheet=sheet))
+
+    text = "".join(pages)
+    assert all(item.name in text for item in items)
+    assert all(HEADER_ROW in page for page in pages)
+
+
+def public_text(posting: dict) -> str:
+    values = []
+    for value in posting.values():
+        values += value if isinstance(value, list) else [str(value)]
+    return "".join(values)
+
+
+def test_the_posting_shows_no_priorities_and_no_assessment_methods(sheet):
+    # The hiring process steps are public and name some stages (面试 …): take them out here so
+    # that every method name that appears could only have come from the items.
+    JobPosting.objects.filter(sheet=sheet).update(process_steps="投递简历\n电话沟通\n入职")
+    sheet.refresh_from_db()
+    public = pdfs.squeeze(
+        public_text(selectors.posting_view(sheet=sheet, items=included_items(sheet)))
+    )
+    priority_names = [p.name for p in Priority.objects.all() if len(p.name) >= 2]
+    method_names = [m.name for m in AssessmentMethod.objects.all() if m.name not in public]
+    assert len(priority_names) >= 4
+    assert len(method_names) >= 10  # the rest occur in the requirement texts themselves
+
+    for kind, text in [
+        ("pdf", pdfs.text(rendering.render_posting_pdf(sheet=sheet))),
+        ("txt", pdfs.squeeze(rendering.posting_text(sheet=sheet))),
+    ]:
+        assert "优先级" not in text and "评估方式" not in text, kind
+        assert [name for name in priority_names if name in text] == [], kind
+        assert [name for name in method_names if name in text] == [], kind
+        assert "请描述一次你成功安抚极度不满客户并解决问题的经历" in text, kind
+        for item in included_items(sheet):
+            assert pdfs.squeeze(item.requirement) in text, (kind, item.name)
+
+
+def test_the_scorecard_lists_interview_items_with_prompts_anchors_and_weights(sheet):
+    items = included_items(sheet)
+    interview = AssessmentMethod.objects.get(slug="interview")
+    custom = SheetItem.objects.create(
+        sheet=sheet,
+        category=items[0].category,
+        name="自定义沟通项",
+        requirement="能说清楚退款规则",
+        priority=Priority.objects.get(slug="high"),
+        order=99,
+    )
+    custom.methods.set([interview])
+    written_test = AssessmentMethod.objects.get(slug="written-test")
+    written_only = items[-1]
+    written_only.methods.set([written_test])
+
+    text = pdfs.text(rendering.render_scorecard_pdf(sheet=sheet))
+
+    scored = [
+        item
+        for item in included_items(sheet)
+        if any(method.on_scorecard for method in item.methods.all())
+    ]
+    assert custom in scored and written_only not in scored
+    for item in scored:
+        assert pdfs.squeeze(item.name) in text
+        if item.capability:
+            for prompt in item.capability.prompts:
+                assert pdfs.squeeze(prompt) in text
+            for anchor in (item.capability.anchor_1, item.capability.anchor_3):
+                assert pdfs.squeeze(anchor) in text
+    assert pdfs.squeeze(written_only.requirement) not in text
+    assert "自定义条目:请在此写下面试问题" in text
+    total_weight = sum(item.priority.weight for item in scored)
+    assert f"÷{total_weight}=" in text
+    for label in ["1分", "3分", "5分", "权重", "一票否决", "记录", "面试官", "日期", "签名"]:
+        assert label in text
+
+
+def test_oversized_input_fails_with_a_clear_error_before_rendering(sheet, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(rendering, "MAX_ITEMS", 5)
+        with pytest.raises(rendering.DocumentTooLarge) as error:
+            rendering.render_sheet_pdf(sheet=sheet)
+        assert "条目或文字太多" in str(error.value)
+
+    # Forms cap texts at 2 000 characters; rows written by other means are not capped.
+    SheetItem.objects.filter(sheet=sheet).update(requirement="超长文本" * 200_000)
+    for render in (rendering.render_sheet_pdf, rendering.render_posting_pdf):
+        with pytest.raises(rendering.DocumentTooLarge):
+            render(sheet=sheet)
+
+
+@override_settings(DOCUMENTS_RENDER_TIMEOUT=0)
+def test_a_render_past_its_time_limit_stops(sheet):
+    with pytest.raises(rendering.DocumentTimeout) as error:
+        rendering.render_sheet_pdf(sheet=sheet)
+    assert "超时" in str(error.value)
+    # The deadline belongs to that render only.
+    with override_settings(DOCUMENTS_RENDER_TIMEOUT=60):
+        assert rendering.render_posting_pdf(sheet=sheet).startswith(b"%PDF")

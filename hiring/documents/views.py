@@ -1,0 +1,96 @@
+"""Previews and downloads of a sheet's documents; visible to whoever may see the sheet."""
+
+from urllib.parse import quote
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from hiring.accounts.permissions import role_required
+from hiring.accounts.roles import HIRING_MANAGER, HR
+from hiring.sheets import selectors
+from hiring.sheets.models import RequirementSheet
+
+from . import rendering
+from .cache import cached_pdf
+
+
+def _filename(kind: str, sheet: RequirementSheet) -> tuple[str, str]:
+    """The file name to show (translated, with the role) and its ASCII fallback."""
+    labels = {"sheet": _("需求表"), "posting": _("职位发布"), "scorecard": _("面试评分表")}
+    date = rendering.document_date(sheet).isoformat()
+    role = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in sheet.role_title)
+    return f"{labels[kind]}-{role.strip()[:60]}-{date}", f"{kind}-{sheet.pk}-{date}"
+
+
+def _disposition(disposition: str, name: str, fallback: str) -> str:
+    """RFC 6266: an ASCII `filename` for old clients, the real name as UTF-8 `filename*`."""
+    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def _error(request, error: rendering.DocumentError) -> HttpResponse:
+    return render(request, "documents/error.html", {"message": error.message}, status=error.status)
+
+
+def _pdf(request, pk: int, kind: str) -> HttpResponse:
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    try:
+        pdf = cached_pdf(kind=kind, sheet=sheet)
+    except rendering.DocumentError as error:
+        return _error(request, error)
+    name, fallback = _filename(kind, sheet)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = _disposition("attachment", f"{name}.pdf", f"{fallback}.pdf")
+    return response
+
+
+def _preview(request, pk: int, kind: str) -> HttpResponse:
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    try:
+        html = rendering.document_html(kind=kind, sheet=sheet, preview=True)
+    except rendering.DocumentError as error:
+        return _error(request, error)
+    return HttpResponse(html)
+
+
+@role_required(HR, HIRING_MANAGER)
+def sheet_pdf(request, pk: int):
+    return _pdf(request, pk, "sheet")
+
+
+@role_required(HR, HIRING_MANAGER)
+def sheet_preview(request, pk: int):
+    return _preview(request, pk, "sheet")
+
+
+@role_required(HR, HIRING_MANAGER)
+def posting_pdf(request, pk: int):
+    return _pdf(request, pk, "posting")
+
+
+@role_required(HR, HIRING_MANAGER)
+def posting_preview(request, pk: int):
+    return _preview(request, pk, "posting")
+
+
+@role_required(HR, HIRING_MANAGER)
+def posting_text(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    try:
+        text = rendering.posting_text(sheet=sheet)
+    except rendering.DocumentError as error:
+        return _error(request, error)
+    name, fallback = _filename("posting", sheet)
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = _disposition("inline", f"{name}.txt", f"{fallback}.txt")
+    return response
+
+
+@role_required(HR, HIRING_MANAGER)
+def scorecard_pdf(request, pk: int):
+    return _pdf(request, pk, "scorecard")
+
+
+@role_required(HR, HIRING_MANAGER)
+def scorecard_preview(request, pk: int):
+    return _preview(request, pk, "scorecard")
