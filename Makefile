@@ -20,6 +20,7 @@ test: setup-test
 
 bench: setup-test
 	$(PY) bench/pdf.py
+	$(PY) bench/load.py
 
 lint: $(STAMPS)/venv
 	$(VENV)/bin/ruff check .
