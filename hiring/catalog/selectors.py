@@ -1,8 +1,8 @@
 """Reads of the catalog, with the joins each page needs decided here."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 
-from .models import Capability, Industry, Preset, PresetItem
+from .models import AssessmentMethod, Capability, CapabilityCategory, Industry, Preset, Priority
 
 
 def industry_list_with_presets() -> QuerySet[Industry]:
@@ -15,20 +15,10 @@ def industry_list_with_presets() -> QuerySet[Industry]:
     )
 
 
-def preset_items(*, preset: Preset) -> QuerySet[PresetItem]:
-    return (
-        preset.items.select_related("capability__category", "priority")
-        .prefetch_related("methods")
-        .order_by("capability__category__order", "order")
-    )
-
-
-def capability_list(*, category_slug: str | None = None) -> QuerySet[Capability]:
-    qs = (
-        Capability.objects.filter(is_active=True)
-        .select_related("category", "default_priority")
-        .prefetch_related("default_methods", "industries")
-    )
-    if category_slug:
-        qs = qs.filter(category__slug=category_slug)
-    return qs
+def catalog_stamp() -> str:
+    """Changes whenever a capability, priority, method or category changes: for cache keys."""
+    stamps = [
+        model.objects.aggregate(last=Max("updated_at"), count=Count("pk"))
+        for model in (Capability, CapabilityCategory, Priority, AssessmentMethod)
+    ]
+    return ";".join(f"{s['last'].isoformat() if s['last'] else ''}/{s['count']}" for s in stamps)

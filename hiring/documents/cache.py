@@ -1,9 +1,9 @@
 """Rendered PDFs in Django's cache, so exporting an unchanged sheet again costs a cache read.
 
 The key holds everything a document is made of: the sheet's version, last change and status,
-the posting's last change, the language, and a fingerprint of the templates, the print
-stylesheet, the WeasyPrint version and the font. Any change to one of them is a new key; old
-entries simply expire.
+the posting's last change, the language, the catalog's last change, and a fingerprint of the
+templates, the print stylesheet, the WeasyPrint version and the font. Any change to one of
+them is a new key; old entries simply expire.
 """
 
 import hashlib
@@ -17,6 +17,7 @@ from django.core.cache import cache as django_cache
 from django.template.loader import get_template
 from django.utils import translation
 
+from hiring.catalog.selectors import catalog_stamp
 from hiring.sheets.models import RequirementSheet
 
 from . import fonts, rendering
@@ -53,6 +54,7 @@ def document_key(*, kind: str, sheet: RequirementSheet) -> str:
         sheet.status,
         posting.updated_at.isoformat() if posting else "",
         translation.get_language() or "",
+        catalog_stamp(),  # names, prompts and anchors come from the catalog
         fingerprint(),
     ]
     digest = hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:32]

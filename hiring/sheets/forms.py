@@ -188,6 +188,8 @@ class DuplicateForm(forms.Form):
 
 
 class ReviewDecisionForm(forms.Form):
+    # The version the reviewer read: a decision never applies to content they did not see.
+    sheet_version = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         label=_("审批结果"),
         choices=[("approve", _("批准")), ("return", _("退回修改"))],

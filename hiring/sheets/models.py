@@ -229,6 +229,7 @@ class Review(TimeStampedModel):
         RETURNED = "returned", _("退回修改")
         REVISION = "revision", _("创建新修订")
         REVERTED = "reverted", _("恢复到早先版本")
+        ARCHIVED = "archived", _("归档")
 
     sheet = models.ForeignKey(
         RequirementSheet, verbose_name=_("需求表"), on_delete=models.CASCADE, related_name="reviews"

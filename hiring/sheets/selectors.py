@@ -85,7 +85,6 @@ def capabilities_to_add(*, sheet: RequirementSheet, category: CapabilityCategory
     return (
         Capability.objects.filter(is_active=True, category=category)
         .exclude(pk__in=used)
-        .prefetch_related(Prefetch("industries"))
         .order_by("order", "name")
     )
 

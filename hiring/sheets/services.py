@@ -66,19 +66,25 @@ def _save_quietly(obj) -> None:
         del obj.skip_history_when_saving
 
 
-def _save_item(item: SheetItem, methods) -> None:
-    """Saves an item and its methods as one history record, and only if something changed."""
+def _item_state(item: SheetItem, method_ids) -> tuple:
+    return (tuple(getattr(item, name) for name in ITEM_FIELDS), frozenset(method_ids))
+
+
+def _save_item(item: SheetItem, methods, *, loaded_state: tuple | None = None) -> None:
+    """Saves an item and its methods as one history record.
+
+    With `loaded_state` (the item as read before the edit), nothing is written when the
+    edit changed nothing.
+    """
     method_ids = {m.pk for m in methods}
-    if item.pk is not None:
-        stored = SheetItem.objects.filter(pk=item.pk).values(*ITEM_FIELDS).first()
-        same_fields = stored == {name: getattr(item, name) for name in ITEM_FIELDS}
-        same_methods = set(item.methods.values_list("pk", flat=True)) == method_ids
-        if same_fields and same_methods:
-            return
+    if loaded_state is not None and _item_state(item, method_ids) == loaded_state:
+        return
     item.skip_history_when_saving = True
     try:
         item.full_clean(exclude=["sheet"], validate_unique=False)
         item.save()
+        # A prefetched list belongs to the row this item was loaded as (a copy has a new pk).
+        getattr(item, "_prefetched_objects_cache", {}).pop("methods", None)
         item.methods.set(method_ids)
     finally:
         del item.skip_history_when_saving
@@ -166,23 +172,28 @@ def sheet_create_from_preset(*, owner, preset: Preset, basics: dict) -> Requirem
     return sheet
 
 
-def sheet_items_edited(*, sheet: RequirementSheet) -> bool:
-    """True when the items no longer match the preset they came from."""
+def sheet_edited_since_preset(*, sheet: RequirementSheet) -> bool:
+    """True when items (text, priority, methods, order, choice) or the posting's preset text
+    no longer match the preset: changing the preset would then overwrite someone's work."""
     if sheet.preset_id is None:
         return sheet.items.exists()
-    preset_items = {
-        item.capability_id: (item.requirement, item.priority_id, {m.pk for m in item.methods.all()})
-        for item in sheet.preset.items.prefetch_related("methods")
-    }
+    preset = sheet.preset
+    posting = JobPosting.objects.filter(sheet=sheet).first()
+    if posting and (
+        posting.summary != preset.summary or posting.responsibilities != preset.responsibilities
+    ):
+        return True
+
+    def state(item):
+        methods = frozenset(m.pk for m in item.methods.all())
+        return (item.requirement, item.priority_id, methods, item.order)
+
+    preset_items = {i.capability_id: state(i) for i in preset.items.prefetch_related("methods")}
     sheet_items = {}
     for item in sheet.items.prefetch_related("methods"):
         if item.capability_id is None or not item.included:
             return True
-        sheet_items[item.capability_id] = (
-            item.requirement,
-            item.priority_id,
-            {m.pk for m in item.methods.all()},
-        )
+        sheet_items[item.capability_id] = state(item)
     return sheet_items != preset_items
 
 
@@ -201,6 +212,9 @@ def sheet_update_basics(
         sheet.preset_applied_at = timezone.now()
     _save_quietly(sheet)
     if preset_changed:
+        # Unsaved wizard input belongs to the old items; it would no longer fit.
+        sheet.wizard_state = {}
+        RequirementSheet.objects.filter(pk=sheet.pk).update(wizard_state={})
         sheet.items.all().delete()
         _items_from_preset(sheet=sheet, preset=preset)
         posting = JobPosting.objects.get(sheet=sheet)
@@ -222,19 +236,25 @@ def sheet_save_items(
 ) -> RequirementSheet:
     """Saves one category's items: edits the existing ones, adds new (custom) ones."""
     _claim_version(sheet=sheet, expected_version=expected_version, last_step=step)
-    existing = {item.pk: item for item in sheet.items.filter(category_id=category_id)}
+    existing = {
+        item.pk: item
+        for item in sheet.items.filter(category_id=category_id).prefetch_related("methods")
+    }
     for data in items:
         item = existing.get(data.pk) if data.pk else None
         if data.pk and item is None:
             continue  # an item of another sheet or category: never touched from here
+        loaded_state = None
         if item is None:
             item = SheetItem(sheet=sheet, category_id=category_id)
+        else:
+            loaded_state = _item_state(item, [m.pk for m in item.methods.all()])
         item.name = data.name
         item.requirement = data.requirement
-        item.priority = data.priority
+        item.priority_id = data.priority.pk
         item.included = data.included
         item.order = data.order
-        _save_item(item, data.methods)
+        _save_item(item, data.methods, loaded_state=loaded_state)
     _record_history(sheet, _("修改条目"))
     return sheet
 
@@ -243,6 +263,10 @@ def sheet_save_items(
 def sheet_add_capability(
     *, sheet: RequirementSheet, expected_version: int, capability: Capability, step: str
 ) -> SheetItem:
+    if not capability.is_active or sheet.items.filter(capability=capability).exists():
+        raise TransitionRefused(
+            _("「%(name)s」已在需求表中或已停用,不能再添加。") % {"name": capability.name}
+        )
     _claim_version(sheet=sheet, expected_version=expected_version, last_step=step)
     last = sheet.items.filter(category_id=capability.category_id).aggregate(m=Max("order"))["m"]
     item = SheetItem(
@@ -287,7 +311,9 @@ def sheet_set_wizard_state(*, sheet: RequirementSheet, state: dict) -> None:
 
 
 @transaction.atomic
-def sheet_duplicate(*, sheet: RequirementSheet, owner, title: str) -> RequirementSheet:
+def sheet_duplicate(
+    *, sheet: RequirementSheet, owner, title: str, revision_of: RequirementSheet | None = None
+) -> RequirementSheet:
     items = list(sheet.items.prefetch_related("methods"))
     copy = RequirementSheet(
         owner=owner,
@@ -295,6 +321,7 @@ def sheet_duplicate(*, sheet: RequirementSheet, owner, title: str) -> Requiremen
         preset=sheet.preset,
         preset_applied_at=sheet.preset_applied_at,
         industry=sheet.industry,
+        revision_of=revision_of,
         last_step="basics",
         **{field: getattr(sheet, field) for field in BASIC_FIELDS if field != "title"},
     )
@@ -395,7 +422,7 @@ def sheet_submit(*, sheet: RequirementSheet, actor) -> RequirementSheet:
     return moved
 
 
-def _check_reviewer(current: RequirementSheet, actor) -> None:
+def _check_reviewer(current: RequirementSheet, actor, expected_version: int | None) -> None:
     if current.owner_id == actor.pk:
         raise TransitionRefused(_("不能审批自己负责的需求表。"))
     if current.hiring_manager_id != actor.pk:
@@ -405,11 +432,18 @@ def _check_reviewer(current: RequirementSheet, actor) -> None:
             _("只有待审批的需求表可以批准或退回,这张表当前是「%(status)s」。")
             % {"status": current.get_status_display()}
         )
+    if expected_version is not None and expected_version != current.version:
+        raise TransitionRefused(
+            _("需求表在你打开本页之后又被修改并重新提交了,请查看最新内容后再审批。")
+        )
 
 
 @transaction.atomic
-def sheet_approve(*, sheet: RequirementSheet, actor, comment: str = "") -> RequirementSheet:
-    _check_reviewer(_locked(sheet), actor)
+def sheet_approve(
+    *, sheet: RequirementSheet, actor, comment: str = "", expected_version: int | None = None
+) -> RequirementSheet:
+    """Approves a submitted sheet; an approved revision supersedes (archives) its original."""
+    _check_reviewer(_locked(sheet), actor, expected_version)
     moved = _move(
         sheet=sheet,
         actor=actor,
@@ -424,14 +458,25 @@ def sheet_approve(*, sheet: RequirementSheet, actor, comment: str = "") -> Requi
         % {"who": _name(actor), "title": moved.title, "comment": comment},
         sheet=moved,
     )
+    original = moved.revision_of
+    if original is not None and original.status == RequirementSheet.Status.APPROVED:
+        _move(
+            sheet=original,
+            actor=actor,
+            to_status=RequirementSheet.Status.ARCHIVED,
+            action=Review.Action.ARCHIVED,
+            comment=_("已被修订 #%(pk)d 取代。") % {"pk": moved.pk},
+        )
     return moved
 
 
 @transaction.atomic
-def sheet_return(*, sheet: RequirementSheet, actor, comment: str) -> RequirementSheet:
+def sheet_return(
+    *, sheet: RequirementSheet, actor, comment: str, expected_version: int | None = None
+) -> RequirementSheet:
     if not comment.strip():
         raise TransitionRefused(_("退回时请写明需要修改的地方。"))
-    _check_reviewer(_locked(sheet), actor)
+    _check_reviewer(_locked(sheet), actor, expected_version)
     moved = _move(
         sheet=sheet,
         actor=actor,
@@ -452,11 +497,18 @@ def sheet_return(*, sheet: RequirementSheet, actor, comment: str) -> Requirement
 @transaction.atomic
 def sheet_new_revision(*, sheet: RequirementSheet, actor) -> RequirementSheet:
     current = _locked(sheet)
+    if current.owner_id != actor.pk:
+        raise TransitionRefused(_("只有需求表的负责人可以创建新修订;其他人可以复制它。"))
     if current.status != RequirementSheet.Status.APPROVED:
         raise TransitionRefused(_("只有已批准的需求表可以创建新修订;草稿请直接编辑。"))
-    revision = sheet_duplicate(sheet=current, owner=actor, title=current.title)
-    revision.revision_of = current
-    revision.save(update_fields=["revision_of", "updated_at"])
+    open_revision = current.revisions.exclude(
+        status__in=[RequirementSheet.Status.APPROVED, RequirementSheet.Status.ARCHIVED]
+    ).first()
+    if open_revision is not None:
+        raise TransitionRefused(
+            _("这张表已有一份进行中的修订(#%(pk)d),请在那份上继续。") % {"pk": open_revision.pk}
+        )
+    revision = sheet_duplicate(sheet=current, owner=actor, title=current.title, revision_of=current)
     review = Review(sheet=current, actor=actor, action=Review.Action.REVISION)
     review.full_clean()
     review.save()
@@ -479,6 +531,7 @@ def sheet_revert(
     when = target.history_date
     _claim_version(sheet=sheet, expected_version=expected_version, last_step="basics")
 
+    sheet.wizard_state = {}
     for name in [*BASIC_FIELDS, "preset", "industry", "preset_applied_at"]:
         attname = RequirementSheet._meta.get_field(name).attname
         setattr(sheet, attname, getattr(target, attname))

@@ -89,8 +89,9 @@ def sheet_detail(request, pk: int, review_form=None):
             "differences": selectors.preset_differences(sheet=sheet, items=items),
             "may_submit": owner and sheet.is_editable,
             "may_review": reviewer,
-            "review_form": review_form or (ReviewDecisionForm() if reviewer else None),
-            "may_revise": is_hr(request.user) and sheet.status == RequirementSheet.Status.APPROVED,
+            "review_form": review_form
+            or (ReviewDecisionForm(initial={"sheet_version": sheet.version}) if reviewer else None),
+            "may_revise": owner and sheet.status == RequirementSheet.Status.APPROVED,
             "may_edit": owner and sheet.is_editable,
             "may_duplicate": is_hr(request.user),
             "may_delete": selectors.may_edit(request.user, sheet)
@@ -168,12 +169,17 @@ def sheet_review(request, pk: int):
     if not form.is_valid():
         return sheet_detail(request, pk=pk, review_form=form)
     comment = form.cleaned_data["comment"]
+    version = form.cleaned_data["sheet_version"]
     try:
         if form.cleaned_data["decision"] == "approve":
-            services.sheet_approve(sheet=sheet, actor=request.user, comment=comment)
+            services.sheet_approve(
+                sheet=sheet, actor=request.user, comment=comment, expected_version=version
+            )
             messages.success(request, _("已批准。"))
         else:
-            services.sheet_return(sheet=sheet, actor=request.user, comment=comment)
+            services.sheet_return(
+                sheet=sheet, actor=request.user, comment=comment, expected_version=version
+            )
             messages.success(request, _("已退回给负责人修改。"))
     except services.TransitionRefused as error:
         return _refused(request, sheet, error)

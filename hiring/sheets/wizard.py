@@ -16,6 +16,7 @@ written to the database when it is left, so the session holds nothing worth losi
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -133,7 +134,7 @@ class SheetWizardView(NamedUrlWizardView):
 
     def get_form_kwargs(self, step=None):
         if step == "basics":
-            return {"items_edited": services.sheet_items_edited(sheet=self.sheet)}
+            return {"items_edited": services.sheet_edited_since_preset(sheet=self.sheet)}
         return {}
 
     def get_form_initial(self, step):
@@ -162,18 +163,25 @@ class SheetWizardView(NamedUrlWizardView):
         if step not in self.get_form_list():
             raise SuspiciousOperation(_("向导表单数据缺失或被篡改。"))
         self.storage.current_step = step
-        form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
 
+        if "wizard_discard" in self.request.POST:
+            self.storage.set_step_data(step, None)
+            messages.info(self.request, _("已放弃未保存的输入。"))
+            return redirect(self.get_step_url(step))
+
+        form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
         try:
             expected_version = int(self.request.POST.get("sheet_version", ""))
         except ValueError as exc:
             raise SuspiciousOperation(_("向导表单数据缺失或被篡改。")) from exc
         if expected_version != self.sheet.version:
-            return self.render_conflict(form)
+            return self.render_conflict(form, expected_version)
 
         goto = self.request.POST.get("wizard_goto_step", "")
-        if goto and goto not in self.get_form_list():
+        if goto not in self.get_form_list():
             goto = ""
+        saving = "wizard_save" in self.request.POST
+        capability = self.capability_to_add(step)
 
         if not form.is_valid():
             if goto:
@@ -187,49 +195,70 @@ class SheetWizardView(NamedUrlWizardView):
                 return redirect(self.get_step_url(goto))
             return self.render(form)
 
+        if step == self.steps.last and not (goto or saving):
+            return self.render_done(form, **kwargs)
+        stay = saving or capability is not None
         try:
-            self.save_step(step, form, expected_version)
-            capability_slug = self.request.POST.get("add_capability", "")
-            if capability_slug and step in CATEGORY_STEPS:
-                capability = get_object_or_404(
-                    Capability, slug=capability_slug, category__slug=step, is_active=True
+            with transaction.atomic():
+                self.save_step(
+                    step,
+                    form,
+                    expected_version,
+                    reached=step if stay else goto or self.get_next_step(step),
                 )
-                services.sheet_add_capability(
-                    sheet=self.sheet,
-                    expected_version=self.sheet.version,
-                    capability=capability,
-                    step=step,
-                )
-                messages.success(
-                    self.request, _("已添加「%(name)s」。") % {"name": capability.name}
-                )
-                return redirect(self.get_step_url(step))
+                if capability is not None:
+                    services.sheet_add_capability(
+                        sheet=self.sheet,
+                        expected_version=self.sheet.version,
+                        capability=capability,
+                        step=step,
+                    )
         except services.SheetConflict:
-            return self.render_conflict(form)
+            return self.render_conflict(form, expected_version)
+        except services.TransitionRefused as refused:
+            messages.error(self.request, str(refused))
+            return redirect(self.get_step_url(step))
         self.storage.set_step_data(step, None)
 
-        if "wizard_save" in self.request.POST:
+        if capability is not None:
+            messages.success(self.request, _("已添加「%(name)s」。") % {"name": capability.name})
+        elif saving:
             messages.success(self.request, _("草稿已保存。"))
-            return redirect(self.get_step_url(step))
-        if goto:
-            return redirect(self.get_step_url(goto))
-        if step == self.steps.last:
-            messages.success(self.request, _("需求表已保存。"))
-            return HttpResponseRedirect(reverse("sheets:detail", kwargs={"pk": self.sheet.pk}))
-        return redirect(self.get_step_url(self.get_next_step(step)))
+        return redirect(self.get_step_url(step if stay else goto or self.get_next_step(step)))
 
-    def save_step(self, step: str, form, expected_version: int) -> None:
+    def capability_to_add(self, step: str) -> Capability | None:
+        slug = self.request.POST.get("add_capability", "")
+        if not slug or step not in CATEGORY_STEPS:
+            return None
+        return get_object_or_404(Capability, slug=slug, category__slug=step)
+
+    def render_done(self, form, **kwargs):
+        # The steps are in the database already: nothing to revalidate from storage.
+        return self.done([form], form_dict={self.steps.current: form}, **kwargs)
+
+    def done(self, form_list, form_dict=None, **kwargs):
+        try:
+            services.sheet_touch_step(
+                sheet=self.sheet,
+                expected_version=int(self.request.POST["sheet_version"]),
+                step=self.steps.last,
+            )
+        except services.SheetConflict:
+            return self.render_conflict(form_list[0], self.sheet.version - 1)
+        self.storage.set_step_data(self.steps.last, None)
+        messages.success(self.request, _("需求表已保存。"))
+        return HttpResponseRedirect(reverse("sheets:detail", kwargs={"pk": self.sheet.pk}))
+
+    def save_step(self, step: str, form, expected_version: int, reached: str) -> None:
         """Writes one step; the service refuses it if the version moved meanwhile."""
-        next_step = step if step == self.steps.last else self.get_next_step(step)
-        goto = self.request.POST.get("wizard_goto_step") or ""
-        reached = goto if goto in self.get_form_list() else next_step
-        if "wizard_save" in self.request.POST or self.request.POST.get("add_capability"):
-            reached = step
         if step == "basics":
+            preset = form.cleaned_data["preset"]
+            if preset.pk != self.sheet.preset_id:
+                self.storage.data[self.storage.step_data_key] = {}  # input for the old items
             services.sheet_update_basics(
                 sheet=self.sheet,
                 expected_version=expected_version,
-                preset=form.cleaned_data["preset"],
+                preset=preset,
                 basics=form.cleaned_data,
                 step=reached,
             )
@@ -266,7 +295,7 @@ class SheetWizardView(NamedUrlWizardView):
                 sheet=self.sheet, expected_version=expected_version, step=reached
             )
 
-    def render_conflict(self, form):
+    def render_conflict(self, form, stale_version: int):
         messages.error(
             self.request,
             _(
@@ -275,7 +304,8 @@ class SheetWizardView(NamedUrlWizardView):
                 "然后重新打开本步骤查看最新版本再修改。"
             ),
         )
-        response = self.render(form)
+        # The page keeps the version it was loaded at, so sending it again is refused again.
+        response = self.render(form, stale_version=stale_version)
         response.status_code = 409
         return response
 
@@ -292,6 +322,8 @@ class SheetWizardView(NamedUrlWizardView):
             sheet=self.sheet,
             step_labels=[(name, self.step_label(name)) for name in self.get_form_list()],
             current_label=self.step_label(step),
+            sheet_version=kwargs.get("stale_version", self.sheet.version),
+            has_unsaved_input=self.storage.get_step_data(step) is not None,
         )
         if step in CATEGORY_STEPS:
             category = CapabilityCategory.objects.get(slug=step)

@@ -26,10 +26,12 @@ def submit(client, sheet):
     return client.post(reverse("sheets:submit", args=[sheet.pk]), follow=True)
 
 
-def decide(client, sheet, decision, comment=""):
+def decide(client, sheet, decision, comment="", version=None):
+    if version is None:
+        version = RequirementSheet.objects.get(pk=sheet.pk).version
     return client.post(
         reverse("sheets:review", args=[sheet.pk]),
-        {"decision": decision, "comment": comment},
+        {"decision": decision, "comment": comment, "sheet_version": version},
         follow=True,
     )
 
@@ -196,3 +198,41 @@ def test_submitting_makes_open_wizard_pages_stale(client, sheet, hr_alice):
     submit(client, sheet)
     RequirementSheet.objects.filter(pk=sheet.pk).update(status="returned")
     assert wizard.post("core", data).status_code == 409
+
+
+def test_a_decision_on_an_outdated_page_is_refused(client, sheet, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    submit(client, sheet)
+    seen = RequirementSheet.objects.get(pk=sheet.pk).version
+    client.force_login(manager_bob)
+    decide(client, sheet, "return", "请补充薪资")
+    client.force_login(hr_alice)
+    submit(client, sheet)
+
+    client.force_login(manager_bob)
+    response = decide(client, sheet, "approve", version=seen)  # an older tab
+
+    assert status(sheet) == "submitted"
+    assert "请查看最新内容后再审批" in response.text
+
+
+def test_only_the_owner_makes_one_revision_at_a_time(sheet, hr_alice, hr_carol):
+    RequirementSheet.objects.filter(pk=sheet.pk).update(status="approved")
+    sheet.refresh_from_db()
+    with pytest.raises(services.TransitionRefused, match="负责人"):
+        services.sheet_new_revision(sheet=sheet, actor=hr_carol)
+    first = services.sheet_new_revision(sheet=sheet, actor=hr_alice)
+    with pytest.raises(services.TransitionRefused, match=f"#{first.pk}"):
+        services.sheet_new_revision(sheet=sheet, actor=hr_alice)
+
+
+def test_an_approved_revision_archives_its_original(sheet, hr_alice, manager_bob):
+    RequirementSheet.objects.filter(pk=sheet.pk).update(status="approved")
+    sheet.refresh_from_db()
+    revision = services.sheet_new_revision(sheet=sheet, actor=hr_alice)
+    services.sheet_submit(sheet=revision, actor=hr_alice)
+    services.sheet_approve(sheet=revision, actor=manager_bob)
+
+    assert status(revision) == "approved"
+    assert status(sheet) == "archived"
+    assert sheet.reviews.filter(action="archived").exists()

@@ -165,9 +165,14 @@ def test_duplicate_makes_an_own_draft_with_every_item(client, sheet, hr_carol):
     copy = RequirementSheet.objects.get(title="复制的表")
     assert response["Location"] == reverse("sheets:wizard", args=[copy.pk, "basics"])
     assert copy.owner == hr_carol and copy.status == "draft"
-    assert [(i.name, i.requirement) for i in copy.items.all()] == [
-        (i.name, i.requirement) for i in sheet.items.all()
-    ]
+
+    def content(s):
+        return [
+            (i.name, i.requirement, i.priority_id, sorted(m.pk for m in i.methods.all()))
+            for i in s.items.all()
+        ]
+
+    assert content(copy) == content(sheet)
     assert copy.posting.responsibilities == sheet.posting.responsibilities
 
 

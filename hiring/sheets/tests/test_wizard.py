@@ -318,3 +318,99 @@ def test_an_item_of_another_sheet_cannot_be_edited_through_the_form(
     foreign.refresh_from_db()
     assert foreign.requirement != "篡改"
     assert mine.items.count() == count
+
+
+def test_unsaved_input_is_dropped_when_the_preset_replaces_the_items(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    data = wizard.page_data("core")
+    data[f"{row_index(data, '共情能力')}-name"] = ""
+    wizard.post("core", data, action="goto", goto="basics")
+    basics = wizard.page_data("basics")
+    basics["basics-preset"] = str(Preset.objects.get(slug="finance").pk)
+    basics["basics-replace_items"] = "on"
+    assert wizard.post("basics", basics).status_code == 302
+
+    page = wizard.open("core")
+    assert not page.context["has_unsaved_input"]
+    assert page.context["wizard"]["form"].is_bound is False
+    assert wizard.post("core", wizard.page_data("core", page)).status_code == 302
+
+
+def test_unsaved_input_can_be_discarded(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="general"), manager_bob)
+    data = wizard.page_data("core")
+    data[f"{row_index(data, '沟通表达')}-name"] = ""
+    wizard.post("core", data, action="goto", goto="hard")
+    assert wizard.open("core").context["has_unsaved_input"]
+
+    response = wizard.post(
+        "core", {f"sheet_wizard_{wizard.pk}-current_step": "core", "wizard_discard": "1"}
+    )
+
+    assert response["Location"] == wizard.url("core")
+    page = wizard.open("core")
+    assert not page.context["has_unsaved_input"] and "沟通表达" in page.text
+
+
+def test_sending_a_refused_page_again_is_refused_again(catalog, hr_alice, manager_bob):
+    tab_one, tab_two = Client(), Client()
+    tab_one.force_login(hr_alice)
+    tab_two.force_login(hr_alice)
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    one, two = WizardClient(tab_one, sheet.pk), WizardClient(tab_two, sheet.pk)
+    data_one, data_two = one.page_data("posting"), two.page_data("posting")
+    data_one["posting-headline"] = "窗口一"
+    data_two["posting-headline"] = "窗口二"
+    one.post("posting", data_one, action="save")
+
+    refused = two.post("posting", data_two, action="save")
+    again = two.page_data("posting", refused)  # what the 409 page would send
+    again["wizard_save"] = "1"
+
+    assert tab_two.post(two.url("posting"), again).status_code == 409
+    sheet.posting.refresh_from_db()
+    assert sheet.posting.headline == "窗口一"
+
+
+@pytest.mark.parametrize("edit", ["posting", "order"])
+def test_changing_the_preset_asks_when_posting_or_order_was_edited(
+    client, catalog, hr_alice, manager_bob, edit
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    if edit == "posting":
+        data = wizard.page_data("posting")
+        data["posting-summary"] = "我们自己写的概述"
+        wizard.post("posting", data)
+    else:
+        data = wizard.page_data("core")
+        data[f"{row_index(data, '共情能力')}-order"] = "99"
+        wizard.post("core", data)
+    basics = wizard.page_data("basics")
+    basics["basics-preset"] = str(Preset.objects.get(slug="saas").pk)
+
+    response = wizard.post("basics", basics)
+
+    assert response.status_code == 200
+    assert "replace_items" in response.context["wizard"]["form"].errors
+
+
+def test_adding_a_capability_already_on_the_sheet_is_refused_cleanly(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="general"), manager_bob)
+    data = wizard.page_data("core")
+    data[f"{row_index(data, '共情能力')}-requirement"] = "不应保存"
+    data["add_capability"] = "empathy"
+
+    response = client.post(wizard.url("core"), data, follow=True)
+
+    assert "已在需求表中" in response.text
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    assert sheet.items.filter(capability__slug="empathy").count() == 1
+    assert sheet.items.get(capability__slug="empathy").requirement != "不应保存"

@@ -52,7 +52,7 @@ class WizardClient:
         context = response.context
         data = form_data(context["wizard"]["form"])
         data[f"sheet_wizard_{self.pk}-current_step"] = step
-        data["sheet_version"] = str(context["sheet"].version)
+        data["sheet_version"] = str(context["sheet_version"])  # as the page carries it
         return data
 
     def post(self, step: str, data: dict, action: str = "next", goto: str = ""):
