@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from hiring.accounts.roles import CATALOG_ADMIN, HIRING_MANAGER, HR
 from hiring.accounts.tests.factories import UserFactory
@@ -49,3 +51,10 @@ def admin_amy(db):
 def outsider_eve(db):
     """Logged in, but with no role at all: refused everywhere."""
     return UserFactory(username="outsider_eve")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request in English leaves English active in this thread; each test starts in Chinese."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
