@@ -32,7 +32,8 @@ def _error(request, error: rendering.DocumentError) -> HttpResponse:
     return render(request, "documents/error.html", {"message": error.message}, status=error.status)
 
 
-def _pdf(request, pk: int, kind: str) -> HttpResponse:
+@role_required(HR, HIRING_MANAGER)
+def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     try:
         pdf = cached_pdf(kind=kind, sheet=sheet)
@@ -44,33 +45,14 @@ def _pdf(request, pk: int, kind: str) -> HttpResponse:
     return response
 
 
-def _preview(request, pk: int, kind: str) -> HttpResponse:
+@role_required(HR, HIRING_MANAGER)
+def document_preview(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     try:
         html = rendering.document_html(kind=kind, sheet=sheet, preview=True)
     except rendering.DocumentError as error:
         return _error(request, error)
     return HttpResponse(html)
-
-
-@role_required(HR, HIRING_MANAGER)
-def sheet_pdf(request, pk: int):
-    return _pdf(request, pk, "sheet")
-
-
-@role_required(HR, HIRING_MANAGER)
-def sheet_preview(request, pk: int):
-    return _preview(request, pk, "sheet")
-
-
-@role_required(HR, HIRING_MANAGER)
-def posting_pdf(request, pk: int):
-    return _pdf(request, pk, "posting")
-
-
-@role_required(HR, HIRING_MANAGER)
-def posting_preview(request, pk: int):
-    return _preview(request, pk, "posting")
 
 
 @role_required(HR, HIRING_MANAGER)
@@ -84,13 +66,3 @@ def posting_text(request, pk: int):
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = _disposition("inline", f"{name}.txt", f"{fallback}.txt")
     return response
-
-
-@role_required(HR, HIRING_MANAGER)
-def scorecard_pdf(request, pk: int):
-    return _pdf(request, pk, "scorecard")
-
-
-@role_required(HR, HIRING_MANAGER)
-def scorecard_preview(request, pk: int):
-    return _preview(request, pk, "scorecard")
