@@ -37,19 +37,7 @@ class BasicsForm(forms.ModelForm):
 
     class Meta:
         model = RequirementSheet
-        fields = [
-            "title",
-            "preset",
-            "role_title",
-            "department",
-            "headcount",
-            "location",
-            "schedule",
-            "salary_min",
-            "salary_max",
-            "salary_period",
-            "hiring_manager",
-        ]
+        fields = ["title", "preset", *RequirementSheet.BASIC_FIELDS[1:]]
         widgets = {
             "schedule": forms.TextInput(attrs={"placeholder": _("如:做六休一,早晚班轮换")}),
             "location": forms.TextInput(attrs={"placeholder": _("如:杭州市余杭区")}),
@@ -154,15 +142,7 @@ def category_step_form(category_slug: str) -> type:
 class PostingForm(forms.ModelForm):
     class Meta:
         model = JobPosting
-        fields = [
-            "headline",
-            "summary",
-            "responsibilities",
-            "process_steps",
-            "screening_questions",
-            "benefits",
-            "how_to_apply",
-        ]
+        fields = JobPosting.EDITABLE_FIELDS
         widgets = {
             field: forms.Textarea(attrs={"rows": rows})
             for field, rows in [

@@ -9,29 +9,13 @@ from django.utils.translation import gettext as _
 from .models import JobPosting, RequirementSheet, SheetItem
 
 SHEET_FIELDS = [
-    "title",
-    "role_title",
-    "department",
-    "headcount",
-    "location",
-    "schedule",
-    "salary_min",
-    "salary_max",
-    "salary_period",
-    "status",
-    "preset_id",
-    "hiring_manager_id",
+    RequirementSheet._meta.get_field(name).attname
+    for name in (*RequirementSheet.BASIC_FIELDS, "status", "preset")
 ]
-ITEM_FIELDS = ["name", "requirement", "priority_id", "included", "order"]
-POSTING_FIELDS = [
-    "headline",
-    "summary",
-    "responsibilities",
-    "process_steps",
-    "screening_questions",
-    "benefits",
-    "how_to_apply",
+ITEM_FIELDS = [
+    name for name in SheetItem.CONTENT_FIELDS if name not in ("category_id", "capability_id")
 ]
+POSTING_FIELDS = JobPosting.EDITABLE_FIELDS
 
 
 @dataclass

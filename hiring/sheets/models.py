@@ -35,6 +35,19 @@ class RequirementSheet(TimeStampedModel):
         HOUR = "hour", _("每小时")
 
     EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+    # What the basics step edits, in the order the form shows it (less the preset).
+    BASIC_FIELDS = (
+        "title",
+        "role_title",
+        "department",
+        "headcount",
+        "location",
+        "schedule",
+        "salary_min",
+        "salary_max",
+        "salary_period",
+        "hiring_manager",
+    )
 
     title = models.CharField(_("标题"), max_length=120)
     preset = models.ForeignKey(
@@ -156,6 +169,17 @@ class SheetItem(TimeStampedModel):
 
     history = HistoricalRecords(m2m_fields=[methods])
 
+    # An item's content as attnames, for comparing, copying and restoring it (methods aside).
+    CONTENT_FIELDS = (
+        "category_id",
+        "capability_id",
+        "name",
+        "requirement",
+        "priority_id",
+        "included",
+        "order",
+    )
+
     class Meta:
         ordering = ["category__order", "order", "pk"]
         verbose_name = _("需求条目")
@@ -195,6 +219,16 @@ class JobPosting(TimeStampedModel):
     how_to_apply = models.TextField(_("应聘方式"), max_length=1000, blank=True)
 
     history = HistoricalRecords()
+
+    EDITABLE_FIELDS = (
+        "headline",
+        "summary",
+        "responsibilities",
+        "process_steps",
+        "screening_questions",
+        "benefits",
+        "how_to_apply",
+    )
 
     class Meta:
         verbose_name = _("职位发布")

@@ -91,15 +91,7 @@ def _save_item(item: SheetItem, methods, *, loaded_state: tuple | None = None) -
     item.save(update_fields=["updated_at"])
 
 
-ITEM_FIELDS = [
-    "category_id",
-    "capability_id",
-    "name",
-    "requirement",
-    "priority_id",
-    "included",
-    "order",
-]
+ITEM_FIELDS = SheetItem.CONTENT_FIELDS
 
 
 def _record_history(sheet: RequirementSheet, reason: str) -> None:
@@ -141,18 +133,7 @@ def _posting_from_preset(*, sheet: RequirementSheet, preset: Preset | None) -> N
     )
 
 
-BASIC_FIELDS = [
-    "title",
-    "role_title",
-    "department",
-    "headcount",
-    "location",
-    "schedule",
-    "salary_min",
-    "salary_max",
-    "salary_period",
-    "hiring_manager",
-]
+BASIC_FIELDS = RequirementSheet.BASIC_FIELDS
 
 
 @transaction.atomic
@@ -562,15 +543,7 @@ def sheet_revert(
     )
     if posting_record is not None and posting_record.history_type != "-":
         posting = JobPosting.objects.get(sheet=sheet)
-        for name in [
-            "headline",
-            "summary",
-            "responsibilities",
-            "process_steps",
-            "screening_questions",
-            "benefits",
-            "how_to_apply",
-        ]:
+        for name in JobPosting.EDITABLE_FIELDS:
             setattr(posting, name, getattr(posting_record, name))
         posting.save()
 
