@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import sync_playwright
 
 from hiring.accounts.tests.factories import PASSWORD
 from hiring.sheets.models import RequirementSheet
@@ -27,10 +28,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def page():
-    sync_api = pytest.importorskip("playwright.sync_api")
     # Playwright runs an event loop in this thread; the test's ORM calls are still synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
         page = context.new_page()
