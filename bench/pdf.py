@@ -41,45 +41,16 @@ from hiring.catalog.models import (  # noqa: E402
     AssessmentMethod,
     Capability,
     CapabilityCategory,
-    Preset,
     Priority,
 )
+from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from hiring.documents import rendering  # noqa: E402
 from hiring.documents.fetcher import find_static  # noqa: E402
 from hiring.sheets import services  # noqa: E402
+from hiring.sheets.tests.factories import make_sheet  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 RUNS = {"1-page sheet": 11, "3-page sheet": 5, "200-item sheet": 3}
 CACHED_RUNS = 30
-
-
-def make_sheet(owner, manager, title: str):
-    preset = Preset.objects.get(slug="ecommerce")
-    return services.sheet_create_from_preset(
-        owner=owner,
-        preset=preset,
-        basics={
-            "title": title,
-            "role_title": preset.role_title,
-            "department": "客户服务部",
-            "headcount": 2,
-            "location": "杭州市余杭区",
-            "schedule": "做五休二,09:00-18:00",
-            "salary_min": 6000,
-            "salary_max": 9000,
-            "salary_period": "month",
-            "hiring_manager": manager,
-        },
-    )
 
 
 def add_items(sheet, count: int):
@@ -158,9 +129,13 @@ def main() -> None:
         username="manager", password="bench-pass-123", display_name="李强", role=HIRING_MANAGER
     )
     sheets = {
-        "1-page sheet": make_sheet(hr, manager, "电商客服专员 招聘需求"),
-        "3-page sheet": add_items(make_sheet(hr, manager, "电商客服专员 招聘需求(三页)"), 40),
-        "200-item sheet": add_items(make_sheet(hr, manager, "电商客服专员 招聘需求(200 项)"), 185),
+        "1-page sheet": make_sheet(owner=hr, manager=manager, title="电商客服专员 招聘需求"),
+        "3-page sheet": add_items(
+            make_sheet(owner=hr, manager=manager, title="电商客服专员 招聘需求(三页)"), 40
+        ),
+        "200-item sheet": add_items(
+            make_sheet(owner=hr, manager=manager, title="电商客服专员 招聘需求(200 项)"), 185
+        ),
     }
 
     rows = []

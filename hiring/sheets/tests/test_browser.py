@@ -10,20 +10,10 @@ from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
 from hiring.accounts.tests.factories import PASSWORD
+from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
 from hiring.sheets.models import RequirementSheet
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.fixture
