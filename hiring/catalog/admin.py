@@ -169,3 +169,8 @@ class PresetItemAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     search_fields = ["capability__name", "preset__name", "requirement"]
     autocomplete_fields = ["preset", "capability", "methods"]
     ordering = ["preset", "capability__category__order", "order"]
+
+
+admin.site.site_header = _("客服招聘需求表 · 能力库管理")
+admin.site.site_title = _("能力库管理")
+admin.site.index_title = _("能力库")
