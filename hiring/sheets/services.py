@@ -342,18 +342,30 @@ def _locked(sheet: RequirementSheet) -> RequirementSheet:
     return RequirementSheet.objects.select_for_update().get(pk=sheet.pk)
 
 
-def _move(*, sheet, actor, to_status: str, action: str, comment: str = "") -> RequirementSheet:
-    locked = _locked(sheet)
-    locked.status = to_status
-    locked.version += 1
-    locked.full_clean(exclude=["wizard_state"])
-    locked._change_reason = str(Review.Action(action).label)
-    locked.save(update_fields=["status", "version", "updated_at"])
-    review = Review(sheet=locked, actor=actor, action=action, comment=comment)
+def _record_review(*, sheet: RequirementSheet, actor, action: str, comment: str = "") -> None:
+    review = Review(sheet=sheet, actor=actor, action=action, comment=comment)
     review.full_clean()
     review.save()
-    sheet.status, sheet.version = locked.status, locked.version
-    return locked
+
+
+def _move(
+    *,
+    current: RequirementSheet,
+    sheet: RequirementSheet,
+    actor,
+    to_status: str,
+    action: str,
+    comment: str = "",
+) -> RequirementSheet:
+    """Moves `current` (the row as locked by the caller) to a new status, and `sheet` with it."""
+    current.status = to_status
+    current.version += 1
+    current.full_clean(exclude=["wizard_state"])
+    current._change_reason = str(Review.Action(action).label)
+    current.save(update_fields=["status", "version", "updated_at"])
+    _record_review(sheet=current, actor=actor, action=action, comment=comment)
+    sheet.status, sheet.version = current.status, current.version
+    return current
 
 
 def _notify(*, user, subject: str, body: str, sheet: RequirementSheet) -> None:
@@ -388,6 +400,7 @@ def sheet_submit(*, sheet: RequirementSheet, actor) -> RequirementSheet:
             _("需求体检发现 %(count)d 个错误,修正后才能提交。") % {"count": len(report.errors)}
         )
     moved = _move(
+        current=current,
         sheet=sheet,
         actor=actor,
         to_status=RequirementSheet.Status.SUBMITTED,
@@ -424,8 +437,10 @@ def sheet_approve(
     *, sheet: RequirementSheet, actor, comment: str = "", expected_version: int | None = None
 ) -> RequirementSheet:
     """Approves a submitted sheet; an approved revision supersedes (archives) its original."""
-    _check_reviewer(_locked(sheet), actor, expected_version)
+    current = _locked(sheet)
+    _check_reviewer(current, actor, expected_version)
     moved = _move(
+        current=current,
         sheet=sheet,
         actor=actor,
         to_status=RequirementSheet.Status.APPROVED,
@@ -442,6 +457,7 @@ def sheet_approve(
     original = moved.revision_of
     if original is not None and original.status == RequirementSheet.Status.APPROVED:
         _move(
+            current=_locked(original),
             sheet=original,
             actor=actor,
             to_status=RequirementSheet.Status.ARCHIVED,
@@ -457,8 +473,10 @@ def sheet_return(
 ) -> RequirementSheet:
     if not comment.strip():
         raise TransitionRefused(_("退回时请写明需要修改的地方。"))
-    _check_reviewer(_locked(sheet), actor, expected_version)
+    current = _locked(sheet)
+    _check_reviewer(current, actor, expected_version)
     moved = _move(
+        current=current,
         sheet=sheet,
         actor=actor,
         to_status=RequirementSheet.Status.RETURNED,
@@ -490,9 +508,7 @@ def sheet_new_revision(*, sheet: RequirementSheet, actor) -> RequirementSheet:
             _("这张表已有一份进行中的修订(#%(pk)d),请在那份上继续。") % {"pk": open_revision.pk}
         )
     revision = sheet_duplicate(sheet=current, owner=actor, title=current.title, revision_of=current)
-    review = Review(sheet=current, actor=actor, action=Review.Action.REVISION)
-    review.full_clean()
-    review.save()
+    _record_review(sheet=current, actor=actor, action=Review.Action.REVISION)
     return revision
 
 
@@ -552,7 +568,5 @@ def sheet_revert(
         _("恢复到 %(when)s 的版本")
         % {"when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M:%S")},
     )
-    review = Review(sheet=sheet, actor=actor, action=Review.Action.REVERTED)
-    review.full_clean()
-    review.save()
+    _record_review(sheet=sheet, actor=actor, action=Review.Action.REVERTED)
     return sheet

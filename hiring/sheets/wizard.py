@@ -61,7 +61,11 @@ class SheetStorage(BaseStorage):
         self.sheet = sheet
         self.init_data()
         self.data[self.step_key] = sheet.last_step if sheet.last_step in STEP_NAMES else None
-        self.data[self.step_data_key] = dict(sheet.wizard_state.get("step_data", {}))
+        self.reload()
+
+    def reload(self):
+        """Takes the kept input from the sheet again: a service may have dropped it."""
+        self.data[self.step_data_key] = dict(self.sheet.wizard_state.get("step_data", {}))
 
     def set_step_data(self, step, cleaned_data):
         if cleaned_data is None:
@@ -197,14 +201,14 @@ class SheetWizardView(NamedUrlWizardView):
 
         if step == self.steps.last and not (goto or saving):
             return self.render_done(form, **kwargs)
-        stay = saving or capability is not None
+        target = step if saving or capability is not None else goto or self.get_next_step(step)
         try:
             with transaction.atomic():
                 self.save_step(
                     step,
                     form,
                     expected_version,
-                    reached=step if stay else goto or self.get_next_step(step),
+                    reached=target,
                 )
                 if capability is not None:
                     services.sheet_add_capability(
@@ -218,13 +222,14 @@ class SheetWizardView(NamedUrlWizardView):
         except services.TransitionRefused as refused:
             messages.error(self.request, str(refused))
             return redirect(self.get_step_url(step))
+        self.storage.reload()
         self.storage.set_step_data(step, None)
 
         if capability is not None:
             messages.success(self.request, _("已添加「%(name)s」。") % {"name": capability.name})
         elif saving:
             messages.success(self.request, _("草稿已保存。"))
-        return redirect(self.get_step_url(step if stay else goto or self.get_next_step(step)))
+        return redirect(self.get_step_url(target))
 
     def capability_to_add(self, step: str) -> Capability | None:
         slug = self.request.POST.get("add_capability", "")
@@ -252,13 +257,10 @@ class SheetWizardView(NamedUrlWizardView):
     def save_step(self, step: str, form, expected_version: int, reached: str) -> None:
         """Writes one step; the service refuses it if the version moved meanwhile."""
         if step == "basics":
-            preset = form.cleaned_data["preset"]
-            if preset.pk != self.sheet.preset_id:
-                self.storage.data[self.storage.step_data_key] = {}  # input for the old items
             services.sheet_update_basics(
                 sheet=self.sheet,
                 expected_version=expected_version,
-                preset=preset,
+                preset=form.cleaned_data["preset"],
                 basics=form.cleaned_data,
                 step=reached,
             )
