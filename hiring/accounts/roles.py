@@ -22,11 +22,3 @@ def has_role(user: AbstractBaseUser | AnonymousUser, role: str) -> bool:
 
 def is_hr(user) -> bool:
     return has_role(user, HR)
-
-
-def is_hiring_manager(user) -> bool:
-    return has_role(user, HIRING_MANAGER)
-
-
-def is_catalog_admin(user) -> bool:
-    return has_role(user, CATALOG_ADMIN)

@@ -25,9 +25,6 @@ class QualityReport:
     def has_errors(self) -> bool:
         return bool(self.errors)
 
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
 
 def score(findings: list[Finding]) -> int:
     penalties = settings.QUALITY_CHECK["penalties"]
