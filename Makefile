@@ -30,8 +30,8 @@ format: $(STAMPS)/venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-setup: system-run $(STAMPS)/venv messages
-setup-test: system-test $(STAMPS)/venv messages
+setup: system-run $(STAMPS)/venv $(STAMPS)/npm messages
+setup-test: system-test $(STAMPS)/venv $(STAMPS)/npm messages
 
 .PHONY: system-run system-test
 system-run:
@@ -62,6 +62,12 @@ $(STAMPS)/venv: requirements.txt
 	$(PY) -m pip install --quiet --no-build-isolation -r requirements.txt
 	@touch $@
 
+# Front-end libraries, pinned by package-lock.json and served as static files.
+$(STAMPS)/npm: package.json package-lock.json
+	@mkdir -p $(STAMPS)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 messages: $(STAMPS)/venv
 	@find locale -name '*.po' | while read po; do \
 		mo=$${po%.po}.mo; \
@@ -73,4 +79,4 @@ db: $(STAMPS)/venv
 	$(PY) manage.py loaddata catalog presets
 
 clean:
-	rm -rf $(VENV) $(STAMPS) staticfiles
+	rm -rf $(VENV) $(STAMPS) staticfiles node_modules

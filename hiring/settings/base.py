@@ -121,8 +121,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# Front-end packages come from PyPI (XStatic) and are served by the app itself.
-STATICFILES_DIRS += [("vendor/bootstrap", xstatic.pkg.bootstrap.BASE_DIR)]
+# Front-end packages come from PyPI (XStatic) and npm (package-lock.json, installed by the
+# Makefile) and are served by the app itself; only the built files are exposed.
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS += [
+    ("vendor/bootstrap", xstatic.pkg.bootstrap.BASE_DIR),
+    ("vendor/sortablejs", NODE_MODULES / "sortablejs"),
+    ("vendor/tom-select/js", NODE_MODULES / "tom-select" / "dist" / "js"),
+    ("vendor/tom-select/css", NODE_MODULES / "tom-select" / "dist" / "css"),
+]
 
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 

@@ -18,6 +18,11 @@ class ManagerChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.username
 
 
+def preset_title(preset: Preset) -> str:
+    """The sheet title a preset suggests."""
+    return _("%(role)s 招聘需求") % {"role": preset.role_title}
+
+
 class BasicsForm(forms.ModelForm):
     preset = PresetChoiceField(
         label=_("行业模板"),
@@ -32,6 +37,15 @@ class BasicsForm(forms.ModelForm):
     )
     replace_items = forms.BooleanField(
         label=_("我确认用新模板的条目替换已编辑的条目"),
+        required=False,
+    )
+    retitle = forms.ChoiceField(
+        label=_("标题和岗位名称"),
+        choices=[
+            ("keep", _("保留我填写的标题和岗位名称")),
+            ("replace", _("换成新模板的标题和岗位名称")),
+        ],
+        widget=forms.RadioSelect,
         required=False,
     )
 
@@ -52,6 +66,36 @@ class BasicsForm(forms.ModelForm):
             self.fields["hiring_manager"].initial = managers[0].pk
         if not (self.instance.pk and items_edited):
             del self.fields["replace_items"]
+        if not self._changes_preset():
+            del self.fields["retitle"]
+
+    def _changes_preset(self) -> bool:
+        if not (self.is_bound and self.instance.pk and self.instance.preset_id):
+            return False
+        return self.data.get(self.add_prefix("preset")) != str(self.instance.preset_id)
+
+    def _follow_preset_titles(self, cleaned: dict, preset: Preset) -> None:
+        """Title and role still as the old preset suggested follow the new preset; ones the
+        user wrote are replaced only when they say so."""
+        old = self.instance.preset
+        suggested_before = {"title": preset_title(old), "role_title": old.role_title}
+        suggested_now = {"title": preset_title(preset), "role_title": preset.role_title}
+        edited = [
+            name
+            for name in suggested_now
+            if cleaned.get(name) not in (suggested_before[name], suggested_now[name])
+        ]
+        choice = cleaned.get("retitle")
+        if edited and not choice:
+            self.add_error(
+                "retitle",
+                _("你改过标题或岗位名称。更换为「%(preset)s」后,请选择保留还是换成新模板的。")
+                % {"preset": preset.name},
+            )
+            return
+        for name, value in suggested_now.items():
+            if name not in edited or choice == "replace":
+                cleaned[name] = value
 
     def clean(self):
         cleaned = super().clean()
@@ -71,6 +115,8 @@ class BasicsForm(forms.ModelForm):
                 _("更换模板会用「%(preset)s」的条目替换你已编辑的条目。确认替换请勾选此项。")
                 % {"preset": preset.name},
             )
+        if "retitle" in self.fields and preset is not None:
+            self._follow_preset_titles(cleaned, preset)
         return cleaned
 
     def _post_clean(self):
@@ -79,22 +125,23 @@ class BasicsForm(forms.ModelForm):
 
 
 class SheetItemForm(forms.ModelForm):
-    """One item row of a category step. A blank extra row adds a custom item."""
+    """One item row of a category step; rows added on the page are custom items.
+
+    The page renders these fields by hand (a compact row each) and sets `order` itself when
+    rows are dragged or moved, so `order` and the keep box never make a row count as typed in.
+    """
+
+    # What makes a new row an item: the page fills `order` and ticks `included` by itself.
+    TYPED_FIELDS = ("name", "requirement", "priority", "methods")
 
     methods = forms.ModelMultipleChoiceField(
-        label=_("评估方式"),
-        queryset=AssessmentMethod.objects.all(),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-        required=False,
+        label=_("评估方式"), queryset=AssessmentMethod.objects.all(), required=False
     )
 
     class Meta:
         model = SheetItem
         fields = ["included", "name", "requirement", "priority", "methods", "order"]
-        widgets = {
-            "requirement": forms.Textarea(attrs={"rows": 2}),
-            "order": forms.NumberInput(attrs={"class": "item-order", "min": 0, "max": 999}),
-        }
+        widgets = {"order": forms.HiddenInput}
 
     def __init__(self, *args, method_choices=None, priority_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,8 +155,25 @@ class SheetItemForm(forms.ModelForm):
             self.fields["included"].initial = True
         self.fields["requirement"].max_length = 2000
 
+    def has_changed(self):
+        if self.instance.pk is None:
+            return any(name in self.changed_data for name in self.TYPED_FIELDS)
+        return super().has_changed()
+
     def clean_order(self):
         return self.cleaned_data.get("order") or 0
+
+    def value_of(self, name: str) -> str:
+        value = self[name].value()
+        return "" if value is None else str(value)
+
+    @property
+    def selected_methods(self) -> set[str]:
+        return {str(value) for value in self["methods"].value() or ()}
+
+    @property
+    def is_kept(self) -> bool:
+        return bool(self["included"].value())
 
     def _post_clean(self):
         pass
@@ -117,9 +181,11 @@ class SheetItemForm(forms.ModelForm):
 
 class BaseItemFormSet(forms.BaseModelFormSet):
     def __init__(self, *args, **kwargs):
+        self.method_choices = [(str(m.pk), m.name) for m in AssessmentMethod.objects.all()]
+        self.priority_choices = [(str(p.pk), p.name) for p in Priority.objects.all()]
         kwargs.setdefault("form_kwargs", {}).update(
-            method_choices=[(m.pk, m.name) for m in AssessmentMethod.objects.all()],
-            priority_choices=[("", "---------")] + [(p.pk, p.name) for p in Priority.objects.all()],
+            method_choices=self.method_choices,
+            priority_choices=[("", "---------"), *self.priority_choices],
         )
         super().__init__(*args, **kwargs)
 
@@ -129,8 +195,9 @@ class BaseItemFormSet(forms.BaseModelFormSet):
         form.fields["id"].queryset = self.get_queryset()
 
 
+# No blank row is rendered: "添加自定义条目" on the page inserts one from the empty form.
 ItemFormSet = forms.modelformset_factory(
-    SheetItem, form=SheetItemForm, formset=BaseItemFormSet, extra=1, max_num=300
+    SheetItem, form=SheetItemForm, formset=BaseItemFormSet, extra=0, max_num=300
 )
 
 

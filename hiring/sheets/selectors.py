@@ -80,11 +80,14 @@ def items_by_category(items) -> list[tuple[CapabilityCategory, list[SheetItem]]]
 
 
 def capabilities_to_add(*, sheet: RequirementSheet, category: CapabilityCategory):
-    """Catalog capabilities of a category that the sheet does not hold yet."""
+    """Catalog capabilities of a category that the sheet does not hold yet, from its own
+    industry or from none in particular (a capability without industries applies to all)."""
     used = sheet.items.filter(capability__isnull=False).values("capability_id")
+    for_industry = Q(industries__isnull=True) | Q(industries=sheet.industry_id)
     return (
-        Capability.objects.filter(is_active=True, category=category)
+        Capability.objects.filter(for_industry, is_active=True, category=category)
         .exclude(pk__in=used)
+        .distinct()
         .order_by("order", "name")
     )
 

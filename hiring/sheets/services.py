@@ -248,6 +248,16 @@ def sheet_add_capability(
         raise TransitionRefused(
             _("「%(name)s」已在需求表中或已停用,不能再添加。") % {"name": capability.name}
         )
+    industries = capability.industries.all()
+    if industries and sheet.industry not in industries:
+        raise TransitionRefused(
+            _("「%(name)s」只适用于%(industries)s,不适用于「%(industry)s」的需求表。")
+            % {
+                "name": capability.name,
+                "industries": "、".join(industry.name for industry in industries),
+                "industry": sheet.industry.name,
+            }
+        )
     _claim_version(sheet=sheet, expected_version=expected_version, last_step=step)
     last = sheet.items.filter(category_id=capability.category_id).aggregate(m=Max("order"))["m"]
     item = SheetItem(

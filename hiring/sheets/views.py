@@ -11,7 +11,7 @@ from hiring.catalog.models import Industry, Preset
 from hiring.quality.runner import check_sheet
 
 from . import selectors, services
-from .forms import BasicsForm, DuplicateForm, ReviewDecisionForm
+from .forms import BasicsForm, DuplicateForm, ReviewDecisionForm, preset_title
 from .history import sheet_timeline
 from .models import RequirementSheet
 
@@ -55,7 +55,7 @@ def sheet_new(request):
             initial = {
                 "preset": preset.pk,
                 "role_title": preset.role_title,
-                "title": _("%(role)s 招聘需求") % {"role": preset.role_title},
+                "title": preset_title(preset),
             }
         form = BasicsForm(initial=initial)
     return render(

@@ -188,6 +188,11 @@ class SheetWizardView(NamedUrlWizardView):
         capability = self.capability_to_add(step)
 
         if not form.is_valid():
+            if capability is not None:
+                messages.error(
+                    self.request,
+                    _("请先修正本步骤中标出的错误,再添加「%(name)s」。") % {"name": capability.name},
+                )
             if goto:
                 # Leaving with unfinished input: keep it, with its errors, for the return.
                 self.storage.set_step_data(step, self.get_form_step_data(form))
@@ -251,7 +256,15 @@ class SheetWizardView(NamedUrlWizardView):
         except services.SheetConflict:
             return self.render_conflict(form_list[0], self.sheet.version - 1)
         self.storage.set_step_data(self.steps.last, None)
-        messages.success(self.request, _("需求表已保存。"))
+        if "wizard_submit" not in self.request.POST:
+            messages.success(self.request, _("需求表已保存。"))
+        else:
+            try:
+                services.sheet_submit(sheet=self.sheet, actor=self.request.user)
+            except services.TransitionRefused as refused:
+                messages.error(self.request, str(refused))
+            else:
+                messages.success(self.request, _("已提交给用人经理审批。"))
         return HttpResponseRedirect(reverse("sheets:detail", kwargs={"pk": self.sheet.pk}))
 
     def save_step(self, step: str, form, expected_version: int, reached: str) -> None:
@@ -332,6 +345,8 @@ class SheetWizardView(NamedUrlWizardView):
             context.update(
                 category=category,
                 addable=selectors.capabilities_to_add(sheet=self.sheet, category=category),
+                method_choices=form.method_choices,
+                priority_choices=form.priority_choices,
             )
         if step == "basics":
             context["presets"] = selectors.presets_with_items()

@@ -6,7 +6,7 @@ from hiring.catalog.models import Preset
 from hiring.sheets.models import RequirementSheet
 
 from .factories import make_sheet
-from .wizard_client import WizardClient
+from .wizard_client import WizardClient, add_row
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>粗体</b>'
 MIXED = "客服🎧 Ünïcode عربى 한국어 ‮reversed‬ 𠀀"
@@ -88,7 +88,7 @@ def test_hostile_and_odd_text_is_stored_verbatim_and_shown_as_text(
     assert wizard.post("basics", basics).status_code == 302
 
     data = wizard.page_data("hard")
-    extra = f"hard-{int(data['hard-TOTAL_FORMS']) - 1}"
+    extra = add_row(data, "hard")
     data.update(
         {
             f"{extra}-included": "on",

@@ -3,19 +3,20 @@ from django.test import Client
 from django.urls import reverse
 
 from hiring.catalog.models import Capability, Preset, Priority
+from hiring.sheets.forms import preset_title
 from hiring.sheets.models import RequirementSheet
 
 from .factories import make_sheet
-from .wizard_client import WizardClient
+from .wizard_client import WizardClient, add_row
 
 CATEGORY_STEPS = ["hard", "core", "value", "bonus"]
 
 
-def start_sheet(client, preset: Preset, manager) -> WizardClient:
+def start_sheet(client, preset: Preset, manager, title: str = "") -> WizardClient:
     response = client.post(
         reverse("sheets:new"),
         {
-            "title": f"{preset.role_title} 2026 春招",
+            "title": title or f"{preset.role_title} 2026 春招",
             "preset": preset.pk,
             "role_title": preset.role_title,
             "department": "客户服务部",
@@ -42,11 +43,6 @@ def row_index(data: dict, name: str) -> str:
     raise AssertionError(f"no row named {name}")
 
 
-def extra_prefix(data: dict, step: str) -> str:
-    total = int(data[f"{step}-TOTAL_FORMS"])
-    return f"{step}-{total - 1}"
-
-
 @pytest.mark.parametrize("preset_slug", ["general", "ecommerce", "cross-border", "saas", "finance"])
 def test_a_whole_wizard_run_saves_the_choices_made(
     client, catalog, hr_alice, manager_bob, preset_slug
@@ -70,7 +66,7 @@ def test_a_whole_wizard_run_saves_the_choices_made(
         if len(names) > 1:
             data.pop(f"{row_index(data, names[-1])}-included", None)
             expected[names[-1]] = (None, None, False)
-        new = extra_prefix(data, step)
+        new = add_row(data, step)
         data.update(
             {
                 f"{new}-included": "on",
@@ -231,6 +227,7 @@ def test_changing_the_preset_after_edits_asks_before_replacing_items(
 
     basics = wizard.page_data("basics")
     basics["basics-preset"] = str(finance.pk)
+    basics["basics-retitle"] = "keep"
     response = wizard.post("basics", basics)
     assert response.status_code == 200
     assert "replace_items" in response.context["wizard"]["form"].errors
@@ -249,12 +246,43 @@ def test_changing_the_preset_after_edits_asks_before_replacing_items(
 
 def test_an_unedited_sheet_changes_preset_without_asking(client, catalog, hr_alice, manager_bob):
     client.force_login(hr_alice)
-    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    ecommerce = Preset.objects.get(slug="ecommerce")
+    wizard = start_sheet(client, ecommerce, manager_bob, title=preset_title(ecommerce))
     basics = wizard.page_data("basics")
     assert "basics-replace_items" not in basics
-    basics["basics-preset"] = str(Preset.objects.get(slug="saas").pk)
+    saas = Preset.objects.get(slug="saas")
+    basics["basics-preset"] = str(saas.pk)
     assert wizard.post("basics", basics).status_code == 302
-    assert RequirementSheet.objects.get(pk=wizard.pk).preset.slug == "saas"
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    assert sheet.preset == saas and sheet.industry == saas.industry
+    # Title and role as the old preset suggested them follow the new one.
+    assert (sheet.title, sheet.role_title) == (preset_title(saas), saas.role_title)
+
+
+@pytest.mark.parametrize("choice", ["keep", "replace"])
+def test_changing_the_preset_asks_before_replacing_a_title_the_user_wrote(
+    client, catalog, hr_alice, manager_bob, choice
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="cross-border"), manager_bob)
+    finance = Preset.objects.get(slug="finance")
+    basics = wizard.page_data("basics")
+    basics["basics-preset"] = str(finance.pk)
+    response = wizard.post("basics", basics)
+    assert response.status_code == 200
+    assert "retitle" in response.context["wizard"]["form"].errors
+    assert RequirementSheet.objects.get(pk=wizard.pk).preset.slug == "cross-border"
+
+    basics["basics-retitle"] = choice
+    assert wizard.post("basics", basics).status_code == 302
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    assert sheet.preset == finance
+    if choice == "keep":
+        assert sheet.title == "跨境电商客服专员 2026 春招"
+    else:
+        assert sheet.title == preset_title(finance)
+    # The role was not edited: it follows the preset either way.
+    assert sheet.role_title == finance.role_title
 
 
 def test_a_catalog_capability_can_be_added_to_its_step(client, catalog, hr_alice, manager_bob):
@@ -331,6 +359,7 @@ def test_unsaved_input_is_dropped_when_the_preset_replaces_the_items(
     basics = wizard.page_data("basics")
     basics["basics-preset"] = str(Preset.objects.get(slug="finance").pk)
     basics["basics-replace_items"] = "on"
+    basics["basics-retitle"] = "keep"
     assert wizard.post("basics", basics).status_code == 302
 
     page = wizard.open("core")
@@ -414,3 +443,132 @@ def test_adding_a_capability_already_on_the_sheet_is_refused_cleanly(
     sheet = RequirementSheet.objects.get(pk=wizard.pk)
     assert sheet.items.filter(capability__slug="empathy").count() == 1
     assert sheet.items.get(capability__slug="empathy").requirement != "不应保存"
+
+
+def test_the_library_offers_only_capabilities_of_the_sheets_industry(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    ecommerce = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    offered = {c.slug for c in ecommerce.open("hard").context["addable"]}
+    assert "industry-knowledge" not in offered  # 金融 and SaaS only
+    assert offered  # general capabilities are still offered
+
+    finance = start_sheet(client, Preset.objects.get(slug="finance"), manager_bob)
+    finance_sheet = RequirementSheet.objects.get(pk=finance.pk)
+    finance_sheet.items.filter(capability__slug="industry-knowledge").delete()
+    assert "industry-knowledge" in {c.slug for c in finance.open("hard").context["addable"]}
+
+
+def test_a_capability_of_another_industry_is_refused_with_a_message(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    data = wizard.page_data("hard")
+    data["add_capability"] = "industry-knowledge"
+    response = wizard.post("hard", data)
+    assert response["Location"] == wizard.url("hard")
+    page = client.get(wizard.url("hard")).content.decode()
+    assert "不适用于「电商」的需求表" in page
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    assert not sheet.items.filter(capability__slug="industry-knowledge").exists()
+
+
+def test_an_untouched_new_row_is_never_validated_or_saved(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    sheet = RequirementSheet.objects.get(pk=wizard.pk)
+    before = sheet.items.count()
+    data = wizard.page_data("hard")
+    names = [v for k, v in data.items() if k.endswith("-name") and v]
+    new = add_row(data, "hard")
+    # The page numbers every row after a move, the new one included, and ticks its keep box.
+    for position, name in enumerate(reversed(names), start=1):
+        data[f"{row_index(data, name)}-order"] = str(position)
+    data[f"{new}-order"] = str(len(names) + 1)
+    data[f"{new}-included"] = "on"
+
+    response = wizard.post("hard", data)
+
+    assert response.status_code == 302 and response["Location"] == wizard.url("core")
+    assert sheet.items.count() == before
+    rows = wizard.rows(wizard.open("hard"))
+    assert [row.instance.name for row in rows] == list(reversed(names))
+
+
+def test_adding_from_the_library_after_reordering_keeps_what_was_typed(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    response = wizard.open("core")
+    capability = list(response.context["addable"])[0]
+    data = wizard.page_data("core", response)
+    names = [v for k, v in data.items() if k.endswith("-name") and v]
+    for position, name in enumerate(reversed(names), start=1):
+        data[f"{row_index(data, name)}-order"] = str(position)
+    data[f"{row_index(data, names[0])}-requirement"] = "能同时处理 5 个以上会话"
+    new = add_row(data, "core")
+    data[f"{new}-order"] = str(len(names) + 1)
+    data["add_capability"] = capability.slug
+
+    assert wizard.post("core", data)["Location"] == wizard.url("core")
+
+    rows = [row.instance for row in wizard.rows(wizard.open("core"))]
+    assert [item.name for item in rows] == [*reversed(names), capability.name]
+    assert rows[len(names) - 1].requirement == "能同时处理 5 个以上会话"
+
+
+def test_step_errors_are_listed_at_the_top_with_links_to_the_fields(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    data = wizard.page_data("core")
+    new = add_row(data, "core")
+    data[f"{new}-name"] = "直播间客服经验"  # no requirement, no priority yet
+
+    response = wizard.post("core", data)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    summary = page[page.index('id="error-summary"') : page.index('id="items"')]
+    assert f'href="#id_{new}-requirement"' in summary
+    assert f'href="#id_{new}-priority"' in summary
+    assert "直播间客服经验" in summary
+    # Each field keeps its own message as well.
+    assert page.count("这个字段是必填项") >= 4
+
+
+def test_the_review_step_submits_for_approval(client, catalog, hr_alice, manager_bob):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    response = wizard.open("review")
+    assert not response.context["quality"].has_errors
+    assert 'name="wizard_submit"' in response.content.decode()
+
+    data = wizard.page_data("review", response)
+    data["wizard_submit"] = "1"
+    response = wizard.post("review", data)
+
+    assert response["Location"] == reverse("sheets:detail", args=[wizard.pk])
+    assert RequirementSheet.objects.get(pk=wizard.pk).status == "submitted"
+
+
+def test_the_review_step_does_not_submit_a_sheet_with_errors(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    data = wizard.page_data("hard")
+    data[f"{row_index(data, '学历')}-requirement"] = "限男性,35岁以下"
+    wizard.post("hard", data)
+    response = wizard.open("review")
+    assert response.context["quality"].has_errors
+    assert 'name="wizard_submit"' not in response.content.decode()
+
+    data = wizard.page_data("review", response)
+    data["wizard_submit"] = "1"
+    wizard.post("review", data)
+    assert RequirementSheet.objects.get(pk=wizard.pk).status == "draft"

@@ -65,3 +65,10 @@ class WizardClient:
 
     def rows(self, response) -> list:
         return list(response.context["wizard"]["form"].forms)
+
+
+def add_row(data: dict, step: str) -> str:
+    """What "添加自定义条目" does on the page: one more row; returns its form prefix."""
+    total = int(data[f"{step}-TOTAL_FORMS"])
+    data[f"{step}-TOTAL_FORMS"] = str(total + 1)
+    return f"{step}-{total}"
