@@ -191,7 +191,8 @@ class SheetWizardView(NamedUrlWizardView):
             if capability is not None:
                 messages.error(
                     self.request,
-                    _("请先修正本步骤中标出的错误,再添加「%(name)s」。") % {"name": capability.name},
+                    _("请先修正本步骤中标出的错误,再添加「%(name)s」。")
+                    % {"name": capability.name},
                 )
             if goto:
                 # Leaving with unfinished input: keep it, with its errors, for the return.
