@@ -4,13 +4,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from hiring.accounts.roles import HIRING_MANAGER, HR, has_role
 from hiring.catalog.models import Capability, CapabilityCategory, Preset, PresetItem
 
-from .models import RequirementSheet, SheetItem
+from .models import RequirementSheet, Review, SheetItem
 
 
 def sheets_visible_to(user) -> QuerySet[RequirementSheet]:
@@ -196,3 +196,54 @@ def preset_differences(
 
 def sheet_reviews(*, sheet: RequirementSheet):
     return sheet.reviews.select_related("actor")
+
+
+HOME_LIST_SIZE = 10
+
+
+def _latest_review_comment(action: str) -> Subquery:
+    latest = Review.objects.filter(sheet=OuterRef("pk"), action=action).order_by("-created_at")
+    return Subquery(latest.values("comment")[:1])
+
+
+def hr_home(*, user) -> dict:
+    """What an HR user works on next: their drafts, returned sheets and sheets in review."""
+    mine = (
+        RequirementSheet.objects.filter(owner=user)
+        .select_related("industry", "hiring_manager")
+        .defer("wizard_state")
+        .order_by("-updated_at", "-pk")
+    )
+    Status = RequirementSheet.Status
+    return {
+        "drafts": list(mine.filter(status=Status.DRAFT)[:HOME_LIST_SIZE]),
+        "returned": list(
+            mine.filter(status=Status.RETURNED).annotate(
+                return_comment=_latest_review_comment(Review.Action.RETURNED)
+            )[:HOME_LIST_SIZE]
+        ),
+        "waiting": list(mine.filter(status=Status.SUBMITTED)[:HOME_LIST_SIZE]),
+    }
+
+
+def manager_home(*, user) -> dict:
+    """Sheets waiting for this manager's decision, and the ones they decided lately."""
+    pending = (
+        RequirementSheet.objects.filter(hiring_manager=user, status=RequirementSheet.Status.SUBMITTED)
+        .select_related("industry", "owner")
+        .defer("wizard_state")
+        .order_by("updated_at", "pk")
+    )
+    decided = (
+        Review.objects.filter(
+            actor=user, action__in=[Review.Action.APPROVED, Review.Action.RETURNED]
+        )
+        .select_related("sheet__industry")
+        .defer("sheet__wizard_state")
+        .order_by("-created_at", "-pk")
+    )
+    return {
+        "pending": list(pending[:HOME_LIST_SIZE]),
+        "pending_count": pending.count(),
+        "decided": list(decided[:HOME_LIST_SIZE]),
+    }

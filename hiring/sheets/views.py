@@ -33,6 +33,7 @@ def sheet_list(request):
             "statuses": RequirementSheet.Status.choices,
             "industries": Industry.objects.all(),
             "filters": {"status": status, "industry": industry, "q": query},
+            "may_create": is_hr(request.user),
         },
     )
 

@@ -1,7 +1,12 @@
 import pytest
 from django.urls import reverse
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from hiring.catalog.models import Preset
+from hiring.sheets.services import sheet_approve, sheet_return, sheet_submit
+from hiring.sheets.tests.factories import make_sheet
 
 
 def test_home_sends_anonymous_users_to_login(client, db):
@@ -15,7 +20,7 @@ def test_home_refuses_users_without_a_role(client, catalog, outsider_eve):
     assert client.get(reverse("home")).status_code == 403
 
 
-@pytest.mark.parametrize("user", ["hr_alice", "manager_bob", "admin_amy"])
+@pytest.mark.parametrize("user", ["hr_alice", "admin_amy"])
 def test_home_lists_the_five_presets_by_industry(client, catalog, user, request):
     client.force_login(request.getfixturevalue(user))
     response = client.get(reverse("home"))
@@ -24,13 +29,85 @@ def test_home_lists_the_five_presets_by_industry(client, catalog, user, request)
         assert preset.name in response.text
         assert preset.industry.focus in response.text
     assert Preset.objects.count() == 5
+    assert ("用此模板新建" in response.text) is (user == "hr_alice")
 
 
-def test_home_queries_do_not_grow_with_presets(
-    client, catalog, hr_alice, django_assert_max_num_queries
+def test_hr_home_shows_drafts_returned_sheets_with_the_comment_and_sheets_in_review(
+    client, catalog, hr_alice, hr_carol, manager_bob
 ):
+    draft = make_sheet(owner=hr_alice, manager=manager_bob, title="草稿中的需求表")
+    returned = make_sheet(owner=hr_alice, manager=manager_bob, title="被退回的需求表")
+    sheet_submit(sheet=returned, actor=hr_alice)
+    sheet_return(
+        sheet=returned, actor=manager_bob, comment="薪资上限请与财务确认", expected_version=None
+    )
+    waiting = make_sheet(owner=hr_alice, manager=manager_bob, title="审批中的需求表")
+    sheet_submit(sheet=waiting, actor=hr_alice)
+    make_sheet(owner=hr_carol, manager=manager_bob, title="别人的草稿")
+
     client.force_login(hr_alice)
-    with django_assert_max_num_queries(8):
+    page = client.get(reverse("home")).text
+
+    drafts = page[page.index('id="drafts-heading"') : page.index('id="waiting-heading"')]
+    assert draft.title in drafts and "别人的草稿" not in page
+    returned_part = page[page.index('id="returned-heading"') : page.index('id="drafts-heading"')]
+    assert returned.title in returned_part and "薪资上限请与财务确认" in returned_part
+    assert waiting.title in page[page.index('id="waiting-heading"') :]
+    assert "待我审批" not in page
+
+
+def test_manager_home_shows_pending_sheets_with_a_count_and_recent_decisions(
+    client, catalog, hr_alice, manager_bob, manager_dave
+):
+    pending = [make_sheet(owner=hr_alice, manager=manager_bob, title=f"待审 {n}") for n in (1, 2)]
+    for sheet in pending:
+        sheet_submit(sheet=sheet, actor=hr_alice)
+    decided = make_sheet(owner=hr_alice, manager=manager_bob, title="已批准的需求表")
+    sheet_submit(sheet=decided, actor=hr_alice)
+    sheet_approve(sheet=decided, actor=manager_bob, comment="", expected_version=None)
+    other = make_sheet(owner=hr_alice, manager=manager_dave, title="别的经理的需求表")
+    sheet_submit(sheet=other, actor=hr_alice)
+
+    client.force_login(manager_bob)
+    response = client.get(reverse("home"))
+    page = response.text
+
+    assert response.context["pending_count"] == 2
+    assert '<span class="badge text-bg-primary rounded-pill" data-count="pending">2</span>' in page
+    pending_part = page[page.index('id="pending-heading"') : page.index('id="decided-heading"')]
+    assert "待审 1" in pending_part and "待审 2" in pending_part
+    assert "已批准的需求表" in page[page.index('id="decided-heading"') :]
+    assert "别的经理的需求表" not in page
+    # Nothing to create from here: no presets, no create buttons.
+    assert "用此模板新建" not in page and "新建需求表" not in page
+    assert "新建需求表" not in client.get(reverse("sheets:list")).text
+
+
+def test_catalog_admin_home_links_to_the_library(client, catalog, admin_amy):
+    client.force_login(admin_amy)
+    page = client.get(reverse("home")).text
+    assert reverse("admin:catalog_capability_changelist") in page
+
+
+@pytest.mark.parametrize("user", ["hr_alice", "manager_bob"])
+def test_home_queries_do_not_grow_with_sheets(
+    client, catalog, hr_alice, manager_bob, user, request, django_assert_num_queries
+):
+    def fill(count):
+        for n in range(count):
+            for status_change in (None, "submit", "return"):
+                sheet = make_sheet(owner=hr_alice, manager=manager_bob, title=f"表 {n}")
+                if status_change:
+                    sheet_submit(sheet=sheet, actor=hr_alice)
+                if status_change == "return":
+                    sheet_return(sheet=sheet, actor=manager_bob, comment="改", expected_version=None)
+
+    client.force_login(request.getfixturevalue(user))
+    fill(2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("home"))
+    fill(2)
+    with django_assert_num_queries(len(few)):
         client.get(reverse("home"))
 
 

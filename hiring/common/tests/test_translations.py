@@ -183,12 +183,12 @@ def test_home_page_is_english(client, catalog, hr_alice):
     assert '<html lang="en">' in html
     assert "<title>Home · Customer Service Hiring Requirements</title>" in html
     for text in (
-        'href="/">Industry presets</a>',
+        'href="/">Home</a>',
         ">Requirement sheets</a>",
         "Log out",
-        '<h1 class="h3 mb-1">Industry presets</h1>',
+        '<h2 class="h4 mb-1">Industry presets</h2>',
+        "My sheets",
         "Start from an industry preset to write a hiring requirement sheet",
-        "View sheets",
         "New sheet from this preset",
     ):
         assert text in html
