@@ -229,7 +229,9 @@ def hr_home(*, user) -> dict:
 def manager_home(*, user) -> dict:
     """Sheets waiting for this manager's decision, and the ones they decided lately."""
     pending = (
-        RequirementSheet.objects.filter(hiring_manager=user, status=RequirementSheet.Status.SUBMITTED)
+        RequirementSheet.objects.filter(
+            hiring_manager=user, status=RequirementSheet.Status.SUBMITTED
+        )
         .select_related("industry", "owner")
         .defer("wizard_state")
         .order_by("updated_at", "pk")

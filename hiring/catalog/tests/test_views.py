@@ -1,8 +1,7 @@
 import pytest
-from django.urls import reverse
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from hiring.catalog.models import Preset
 from hiring.sheets.services import sheet_approve, sheet_return, sheet_submit
@@ -100,7 +99,7 @@ def test_home_queries_do_not_grow_with_sheets(
                 if status_change:
                     sheet_submit(sheet=sheet, actor=hr_alice)
                 if status_change == "return":
-                    sheet_return(sheet=sheet, actor=manager_bob, comment="改", expected_version=None)
+                    sheet_return(sheet=sheet, actor=manager_bob, comment="改")
 
     client.force_login(request.getfixturevalue(user))
     fill(2)
