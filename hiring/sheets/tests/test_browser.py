@@ -1,4 +1,5 @@
-"""HR builds a sheet in real headless Chromium, as a person would."""
+"""People's journeys in real headless Chromium: HR builds and submits a sheet with the item
+editor, a hiring manager approves it from 待我审批."""
 
 import os
 import tempfile
@@ -7,13 +8,21 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from hiring.accounts.tests.factories import PASSWORD
 from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
 from hiring.sheets.models import RequirementSheet
+from hiring.sheets.services import sheet_submit
 
-pytestmark = pytest.mark.browser
+from .factories import make_sheet
+
+# Browser tests need a live server, so the database is flushed after each; serialized rollback
+# brings back what migrations put there (the role groups).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -22,11 +31,16 @@ def page():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        context = browser.new_context(
+            locale="zh-CN", viewport={"width": 1280, "height": 900}, accept_downloads=True
+        )
         page = context.new_page()
         page.set_default_timeout(15_000)
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
         yield page
         browser.close()
+        assert not errors, errors  # no script on any page may fail
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
@@ -35,7 +49,7 @@ class Steps:
 
     def __init__(self, page):
         self.page = page
-        self.folder = Path(tempfile.mkdtemp(prefix="wizard-e2e-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="browser-e2e-"))
         self.count = 0
 
     @contextmanager
@@ -46,22 +60,70 @@ class Steps:
         finally:
             self.page.screenshot(path=self.folder / f"{self.count:02d}-{name}.png", full_page=True)
 
+    def done(self, failed: bool):
+        if failed:
+            print(f"\nScreenshots of each step: {self.folder}")
+            return
+        for shot in self.folder.iterdir():
+            shot.unlink()
+        self.folder.rmdir()
 
-def card(page, item_name: str):
-    return page.locator("fieldset.item-row").filter(has=page.locator("legend", has_text=item_name))
 
-
-def test_hr_builds_an_ecommerce_sheet_in_the_browser(
-    live_server, catalog, hr_alice, manager_bob, page
-):
+@contextmanager
+def journey(page):
     steps = Steps(page)
     try:
+        yield steps
+    except BaseException:
+        steps.done(failed=True)
+        raise
+    steps.done(failed=False)
+
+
+def log_in(page, live_server, username: str):
+    page.goto(live_server.url + reverse("login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(live_server.url + reverse("home"))
+
+
+def row(page, name: str):
+    """The item row whose key-item field holds `name`."""
+    return page.locator("#items > .item-row").filter(
+        has=page.locator(f"input[name$='-name'][value='{name}']")
+    )
+
+
+def row_names(page) -> list[str]:
+    return page.locator("#items > .item-row input[name$='-name']").evaluate_all(
+        "inputs => inputs.map(input => input.value)"
+    )
+
+
+def drag(page, source, target):
+    """Drags a row by its handle onto another row, with the mouse, as a person does."""
+    handle = source.locator(".drag-handle").bounding_box()
+    onto = target.bounding_box()
+    page.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(onto["x"] + 20, onto["y"] + 5, steps=12)
+    page.mouse.move(onto["x"] + 20, onto["y"] + 3, steps=3)
+    page.mouse.up()
+
+
+def pick_method(page, item_row, label: str):
+    item_row.locator(".item-methods .ts-control").click()
+    item_row.locator(".ts-dropdown .option", has_text=label).first.click()
+    page.keyboard.press("Escape")
+
+
+def test_hr_builds_reorders_and_submits_an_ecommerce_sheet(
+    live_server, catalog, hr_alice, manager_bob, page
+):
+    with journey(page) as steps:
         with steps.step("login"):
-            page.goto(live_server.url + reverse("login"))
-            page.fill("#id_username", "hr_alice")
-            page.fill("#id_password", PASSWORD)
-            page.click("button[type=submit]")
-            page.wait_for_url(live_server.url + reverse("home"))
+            log_in(page, live_server, "hr_alice")
 
         with steps.step("choose-preset"):
             page.locator(".preset-card[data-preset=ecommerce] a", has_text="用此模板新建").click()
@@ -76,55 +138,179 @@ def test_hr_builds_an_ecommerce_sheet_in_the_browser(
             page.click("text=创建并继续")
             page.wait_for_url("**/edit/hard/")
 
-        with steps.step("edit-hard"):
-            education = card(page, "学历").locator("textarea")
-            education.fill("大专及以上,优秀者可放宽至高中")
-            page.click("button:has-text('下一步')")
+        with steps.step("reorder-hard"):
+            before = row_names(page)
+            assert len(before) >= 3
+            # Drag the last row to the top, then move the (new) second row up with 上移.
+            drag(page, row(page, before[-1]), row(page, before[0]))
+            dragged = [before[-1], *before[:-1]]
+            assert row_names(page) == dragged
+            row(page, dragged[1]).get_by_role("button", name="上移").click()
+            expected = [dragged[1], dragged[0], *dragged[2:]]
+            assert row_names(page) == expected
+            row(page, expected[0]).locator("textarea").fill("大专及以上,优秀者可放宽至高中")
+            page.get_by_role("button", name="下一步").click()
             page.wait_for_url("**/edit/core/")
 
-        with steps.step("custom-core"):
-            new = card(page, "添加自定义条目")
-            new.locator("input[name$='-name']").fill("直播间客服经验")
-            new.locator("textarea").fill("有 3 个月以上直播间弹幕答疑经验")
-            new.locator("select[name$='-priority']").select_option(label="中")
-            new.get_by_label("情景模拟", exact=True).check()
-            page.click("button:has-text('上一步')")
-            page.wait_for_url("**/edit/hard/")
-
-        with steps.step("back-kept"):
-            assert (
-                card(page, "学历").locator("textarea").input_value()
-                == "大专及以上,优秀者可放宽至高中"
+        with steps.step("order-kept-after-reload"):
+            page.get_by_role("button", name="1. 基本信息与模板").wait_for()
+            page.goto(page.url.replace("/core/", "/hard/"))
+            assert row_names(page) == expected
+            assert row(page, expected[0]).locator("textarea").input_value() == (
+                "大专及以上,优秀者可放宽至高中"
             )
-            page.click("button:has-text('下一步')")
+
+        with steps.step("core-reorder-then-library"):
+            page.get_by_role("button", name="下一步").click()
             page.wait_for_url("**/edit/core/")
-            custom = card(page, "直播间客服经验")
-            assert custom.locator("textarea").input_value() == "有 3 个月以上直播间弹幕答疑经验"
+            core_before = row_names(page)
+            row(page, core_before[1]).get_by_role("button", name="上移").click()
+            # An untouched custom row stays out of the way of everything else.
+            page.get_by_role("button", name="+ 添加自定义条目").click()
+            library = page.locator("#capability-list button").first
+            added = library.locator("strong").inner_text().lstrip("+ ").strip()
+            library.click()
+            page.wait_for_url("**/edit/core/")
+            expect(page.locator(".alert-success")).to_contain_text(f"已添加「{added}」")
+            assert row_names(page) == [core_before[1], core_before[0], *core_before[2:], added]
 
-        with steps.step("reload-kept"):
-            page.reload()
-            custom = card(page, "直播间客服经验")
-            assert custom.locator("textarea").input_value() == "有 3 个月以上直播间弹幕答疑经验"
-            assert custom.get_by_label("情景模拟", exact=True).is_checked()
+        with steps.step("custom-rows"):
+            page.get_by_role("button", name="+ 添加自定义条目").click()
+            doomed = page.locator("#items > .item-row").nth(len(row_names(page)) - 1)
+            doomed.locator("input[name$='-name']").fill("会被删掉的行")
+            page.get_by_role("button", name="+ 添加自定义条目").click()
+            custom = page.locator("#items > .item-row").last
+            custom.locator("input[name$='-name']").fill("直播间客服经验")
+            custom.locator("textarea").fill("有 3 个月以上直播间弹幕答疑经验")
+            custom.locator("select[name$='-priority']").select_option(label="中")
+            pick_method(page, custom, "情景模拟")
+            doomed.get_by_role("button", name="删除此行").click()
+            assert "会被删掉的行" not in row_names(page)
+            page.get_by_role("button", name="保存草稿").click()
+            page.wait_for_url("**/edit/core/")
+            saved = row(page, "直播间客服经验")
+            assert saved.locator("textarea").input_value() == "有 3 个月以上直播间弹幕答疑经验"
+            chosen = saved.locator("select[name$='-methods'] option:checked")
+            assert chosen.all_inner_texts() == ["情景模拟"]
+            expect(saved.locator(".ts-control .item")).to_contain_text(["情景模拟"])
+            assert "会被删掉的行" not in row_names(page)
 
-        with steps.step("finish"):
+        with steps.step("finish-and-submit"):
             for next_step in ["value", "bonus", "posting", "review"]:
-                page.click("button:has-text('下一步')")
+                page.get_by_role("button", name="下一步").click()
                 page.wait_for_url(f"**/edit/{next_step}/")
-            page.click("button:has-text('完成')")
+            page.get_by_role("button", name="提交审批").click()
             page.wait_for_url("**/sheets/*/")
+            expect(page.locator(".alert-success")).to_contain_text("已提交给用人经理审批")
 
-        with steps.step("detail"):
-            sheet = RequirementSheet.objects.get()
-            table = page.locator("table.sheet-table")
-            for item in sheet.items.filter(included=True):
-                assert table.locator("td", has_text=item.name).count() >= 1, item.name
-            assert table.locator("td", has_text="大专及以上,优秀者可放宽至高中").count() == 1
-            assert table.locator("td", has_text="直播间客服经验").count() == 1
-    except Exception:
-        print(f"\nScreenshots of each step: {steps.folder}")
-        raise
-    else:
-        for shot in steps.folder.iterdir():
-            shot.unlink()
-        steps.folder.rmdir()
+        sheet = RequirementSheet.objects.get()
+        assert sheet.status == RequirementSheet.Status.SUBMITTED
+        table = page.locator("table.sheet-table")
+        assert table.locator("td", has_text="大专及以上,优秀者可放宽至高中").count() == 1
+        assert table.locator("td", has_text="直播间客服经验").count() == 1
+        hard = [item.name for item in sheet.items.filter(category__slug="hard", included=True)]
+        assert hard == expected
+
+
+def test_errors_are_summarised_at_the_top_and_link_to_their_fields(
+    live_server, catalog, hr_alice, manager_bob, page
+):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    with journey(page) as steps:
+        with steps.step("login"):
+            log_in(page, live_server, "hr_alice")
+            page.goto(live_server.url + reverse("sheets:wizard", args=[sheet.pk, "hard"]))
+
+        with steps.step("half-typed-row"):
+            page.get_by_role("button", name="+ 添加自定义条目").click()
+            page.locator("#items > .item-row").last.locator("input[name$='-name']").fill("普通话")
+            page.get_by_role("button", name="下一步").click()
+            page.wait_for_load_state()
+
+        with steps.step("summary"):
+            summary = page.locator("#error-summary")
+            expect(summary).to_be_focused()
+            expect(summary.locator("li")).to_have_count(2)
+            summary.get_by_role("link", name="第 5 条「普通话」 · 具体要求").click()
+            requirement = page.locator("#items > .item-row").last.locator("textarea")
+            assert requirement.evaluate("field => field.id") in page.url
+            expect(requirement).to_have_class("form-control form-control-sm is-invalid")
+            # The rows the user did not touch carry no error.
+            expect(page.locator("#items > .item-row.item-invalid")).to_have_count(1)
+
+
+def test_leaving_a_step_with_unsaved_edits_asks_first(
+    live_server, catalog, hr_alice, manager_bob, page
+):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    step_url = live_server.url + reverse("sheets:wizard", args=[sheet.pk, "core"])
+    with journey(page) as steps:
+        with steps.step("login"):
+            log_in(page, live_server, "hr_alice")
+            page.goto(step_url)
+
+        with steps.step("clean-page-leaves-freely"):
+            page.get_by_role("link", name="查看需求表").click()
+            page.wait_for_url("**/sheets/*/")
+            page.goto(step_url)
+
+        with steps.step("typed-then-leave"):
+            asked = []
+
+            def answer(dialog):
+                asked.append(dialog.type)
+                dialog.dismiss()
+
+            page.on("dialog", answer)
+            page.locator("#items textarea").first.fill("有耐心,能同时处理 5 个以上会话")
+            page.get_by_role("link", name="查看需求表").click()
+            page.wait_for_timeout(500)
+            assert asked == ["beforeunload"]
+            assert page.url == step_url
+            assert page.locator("#items textarea").first.input_value() == (
+                "有耐心,能同时处理 5 个以上会话"
+            )
+
+        with steps.step("saving-does-not-ask"):
+            page.get_by_role("button", name="保存草稿").click()
+            page.wait_for_url(step_url)
+            page.get_by_role("link", name="查看需求表").click()
+            page.wait_for_url("**/sheets/*/")
+            assert asked == ["beforeunload"]
+
+
+def test_a_manager_approves_from_waiting_for_me_and_downloads_the_pdf(
+    live_server, catalog, hr_alice, manager_bob, page
+):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob, title="电商客服 春季招聘")
+    sheet_submit(sheet=sheet, actor=hr_alice)
+    with journey(page) as steps:
+        with steps.step("home"):
+            log_in(page, live_server, "manager_bob")
+            pending = page.locator("section[aria-labelledby=pending-heading]")
+            expect(pending.locator("[data-count=pending]")).to_have_text("1")
+            expect(page.get_by_text("用此模板新建")).to_have_count(0)
+
+        with steps.step("approve"):
+            pending.get_by_role("link", name="电商客服 春季招聘").click()
+            page.wait_for_url(f"**/sheets/{sheet.pk}/")
+            page.get_by_label("批准").check()
+            page.get_by_role("button", name="提交审批结果").click()
+            page.wait_for_url(f"**/sheets/{sheet.pk}/")
+            expect(page.locator(".alert-success")).to_contain_text("已批准")
+
+        with steps.step("home-after"):
+            page.goto(live_server.url + reverse("home"))
+            expect(page.locator("[data-count=pending]")).to_have_text("0")
+            decided = page.locator(".decided-list")
+            expect(decided).to_contain_text("电商客服 春季招聘")
+            expect(decided).to_contain_text("批准")
+
+        with steps.step("pdf"):
+            page.goto(live_server.url + reverse("sheets:detail", args=[sheet.pk]))
+            with page.expect_download() as download:
+                page.get_by_role("link", name="需求表 PDF").click()
+            assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+
+    sheet.refresh_from_db()
+    assert sheet.status == RequirementSheet.Status.APPROVED
