@@ -1,8 +1,10 @@
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hiring.catalog.models import Capability, Preset, Priority
+from hiring.catalog.models import AssessmentMethod, Capability, Preset, Priority
 from hiring.sheets.forms import preset_title
 from hiring.sheets.models import RequirementSheet
 
@@ -572,3 +574,30 @@ def test_the_review_step_does_not_submit_a_sheet_with_errors(
     data["wizard_submit"] = "1"
     wizard.post("review", data)
     assert RequirementSheet.objects.get(pk=wizard.pk).status == "draft"
+
+
+def test_a_category_step_makes_the_same_queries_for_twice_the_items(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+
+    def add_custom_items(count):
+        data = wizard.page_data("core")
+        for n in range(count):
+            new = add_row(data, "core")
+            data[f"{new}-name"] = f"自定义 {n}"
+            data[f"{new}-requirement"] = "能在 30 秒内回复客户"
+            data[f"{new}-priority"] = str(Priority.objects.get(slug="medium").pk)
+            data[f"{new}-methods"] = [str(m.pk) for m in AssessmentMethod.objects.all()[:3]]
+        assert wizard.post("core", data, action="save").status_code == 302
+
+    add_custom_items(4)
+    with CaptureQueriesContext(connection) as few:
+        response = wizard.open("core")
+    rows = len(wizard.rows(response))
+    add_custom_items(rows)
+    with CaptureQueriesContext(connection) as many:
+        response = wizard.open("core")
+    assert len(wizard.rows(response)) == 2 * rows
+    assert len(many) == len(few)
