@@ -6,6 +6,7 @@ from hiring.accounts.roles import HIRING_MANAGER
 from hiring.catalog.models import AssessmentMethod, Preset, Priority
 
 from .models import JobPosting, RequirementSheet, SheetItem
+from .services import SCORECARD_FIELDS, generic_scorecard
 
 
 class PresetChoiceField(forms.ModelChoiceField):
@@ -140,7 +141,15 @@ class SheetItemForm(forms.ModelForm):
 
     class Meta:
         model = SheetItem
-        fields = ["included", "name", "requirement", "priority", "methods", "order"]
+        fields = [
+            "included",
+            "name",
+            "requirement",
+            "priority",
+            "methods",
+            "order",
+            *SCORECARD_FIELDS,
+        ]
         widgets = {"order": forms.HiddenInput}
 
     def __init__(self, *args, method_choices=None, priority_choices=None, **kwargs):
@@ -153,6 +162,9 @@ class SheetItemForm(forms.ModelForm):
         self.fields["order"].required = False
         if self.instance.pk is None:
             self.fields["included"].initial = True
+            # A custom item starts with a generic rating scale that its author can rewrite.
+            for name, text in generic_scorecard().items():
+                self.initial.setdefault(name, text)
         self.fields["requirement"].max_length = 2000
 
     def has_changed(self):
@@ -170,6 +182,10 @@ class SheetItemForm(forms.ModelForm):
     @property
     def selected_methods(self) -> set[str]:
         return {str(value) for value in self["methods"].value() or ()}
+
+    @property
+    def anchor_fields(self) -> list:
+        return [self["anchor_1"], self["anchor_3"], self["anchor_5"]]
 
     @property
     def is_kept(self) -> bool:

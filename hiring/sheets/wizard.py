@@ -293,6 +293,7 @@ class SheetWizardView(NamedUrlWizardView):
                         methods=row.cleaned_data["methods"],
                         included=row.cleaned_data["included"],
                         order=row.cleaned_data["order"],
+                        **{name: row.cleaned_data[name] for name in services.SCORECARD_FIELDS},
                     )
                     for row in form.forms
                     if row.instance.pk or row.has_changed()

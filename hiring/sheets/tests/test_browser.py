@@ -148,7 +148,9 @@ def test_hr_builds_reorders_and_submits_an_ecommerce_sheet(
             row(page, dragged[1]).get_by_role("button", name="上移").click()
             expected = [dragged[1], dragged[0], *dragged[2:]]
             assert row_names(page) == expected
-            row(page, expected[0]).locator("textarea").fill("大专及以上,优秀者可放宽至高中")
+            row(page, expected[0]).locator("textarea[name$='-requirement']").fill(
+                "大专及以上,优秀者可放宽至高中"
+            )
             page.get_by_role("button", name="下一步").click()
             page.wait_for_url("**/edit/core/")
 
@@ -156,9 +158,9 @@ def test_hr_builds_reorders_and_submits_an_ecommerce_sheet(
             page.get_by_role("button", name="1. 基本信息与模板").wait_for()
             page.goto(page.url.replace("/core/", "/hard/"))
             assert row_names(page) == expected
-            assert row(page, expected[0]).locator("textarea").input_value() == (
-                "大专及以上,优秀者可放宽至高中"
-            )
+            assert row(page, expected[0]).locator(
+                "textarea[name$='-requirement']"
+            ).input_value() == ("大专及以上,优秀者可放宽至高中")
 
         with steps.step("core-reorder-then-library"):
             page.get_by_role("button", name="下一步").click()
@@ -181,19 +183,29 @@ def test_hr_builds_reorders_and_submits_an_ecommerce_sheet(
             page.get_by_role("button", name="+ 添加自定义条目").click()
             custom = page.locator("#items > .item-row").last
             custom.locator("input[name$='-name']").fill("直播间客服经验")
-            custom.locator("textarea").fill("有 3 个月以上直播间弹幕答疑经验")
+            custom.locator("textarea[name$='-requirement']").fill("有 3 个月以上直播间弹幕答疑经验")
             custom.locator("select[name$='-priority']").select_option(label="中")
             pick_method(page, custom, "情景模拟")
+            custom.get_by_text("面试题与评分锚点").click()
+            anchor_1 = custom.get_by_label("1分表现")
+            assert anchor_1.input_value()  # a custom item starts with a generic scale
+            custom.get_by_label("面试问题").fill("请讲一次你在直播间同时回答多位观众提问的经历")
             doomed.get_by_role("button", name="删除此行").click()
             assert "会被删掉的行" not in row_names(page)
             page.get_by_role("button", name="保存草稿").click()
             page.wait_for_url("**/edit/core/")
             saved = row(page, "直播间客服经验")
-            assert saved.locator("textarea").input_value() == "有 3 个月以上直播间弹幕答疑经验"
+            assert (
+                saved.locator("textarea[name$='-requirement']").input_value()
+                == "有 3 个月以上直播间弹幕答疑经验"
+            )
             chosen = saved.locator("select[name$='-methods'] option:checked")
             assert chosen.all_inner_texts() == ["情景模拟"]
             expect(saved.locator(".ts-control .item")).to_contain_text(["情景模拟"])
             assert "会被删掉的行" not in row_names(page)
+            assert saved.get_by_label("面试问题", exact=False).input_value() == (
+                "请讲一次你在直播间同时回答多位观众提问的经历"
+            )
 
         with steps.step("finish-and-submit"):
             for next_step in ["value", "bonus", "posting", "review"]:
@@ -232,7 +244,9 @@ def test_errors_are_summarised_at_the_top_and_link_to_their_fields(
             expect(summary).to_be_focused()
             expect(summary.locator("li")).to_have_count(2)
             summary.get_by_role("link", name="第 5 条「普通话」 · 具体要求").click()
-            requirement = page.locator("#items > .item-row").last.locator("textarea")
+            requirement = page.locator("#items > .item-row").last.locator(
+                "textarea[name$='-requirement']"
+            )
             assert requirement.evaluate("field => field.id") in page.url
             expect(requirement).to_have_class("form-control form-control-sm is-invalid")
             # The rows the user did not touch carry no error.
@@ -262,12 +276,14 @@ def test_leaving_a_step_with_unsaved_edits_asks_first(
                 dialog.dismiss()
 
             page.on("dialog", answer)
-            page.locator("#items textarea").first.fill("有耐心,能同时处理 5 个以上会话")
+            page.locator("#items textarea[name$='-requirement']").first.fill(
+                "有耐心,能同时处理 5 个以上会话"
+            )
             page.get_by_role("link", name="查看需求表").click()
             page.wait_for_timeout(500)
             assert asked == ["beforeunload"]
             assert page.url == step_url
-            assert page.locator("#items textarea").first.input_value() == (
+            assert page.locator("#items textarea[name$='-requirement']").first.input_value() == (
                 "有耐心,能同时处理 5 个以上会话"
             )
 

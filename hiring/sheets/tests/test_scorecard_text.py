@@ -47,12 +47,18 @@ def test_text_for_another_industry_is_left_out():
     assert "(金融)存款和基金的区别" in finance and "订阅" not in finance and "预售" not in finance
 
 
-def test_an_item_added_from_the_library_asks_only_its_industrys_questions(sheet):
+def test_an_item_added_from_the_library_asks_only_its_industrys_questions(
+    catalog, hr_alice, manager_bob
+):
+    # 行业知识 serves 金融 and SaaS sheets only; a SaaS sheet gets no 金融 question.
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob, preset_slug="saas")
+    sheet.items.filter(capability__slug="industry-knowledge").delete()
     item = add_from_library(sheet, "industry-knowledge")
 
     capability = item.capability
     assert item.prompt_list  # the general STAR question stays
-    assert all(not line.startswith(("(金融)", "(SaaS)")) for line in item.prompt_list)
+    assert any(line.startswith("(SaaS)") for line in item.prompt_list)
+    assert all(not line.startswith("(金融)") for line in item.prompt_list)
     assert set(item.prompt_list) < set(capability.prompts)
     assert (item.anchor_1, item.anchor_3, item.anchor_5) == (
         capability.anchor_1,
@@ -62,7 +68,7 @@ def test_an_item_added_from_the_library_asks_only_its_industrys_questions(sheet)
 
     text = pdfs.text(rendering.render_scorecard_pdf(sheet=sheet))
     assert pdfs.squeeze(item.prompt_list[0]) in text
-    assert "定期存款" not in text and "按年订阅" not in text
+    assert "定期存款" not in text and "按年订阅" in text
 
 
 def test_the_finance_preset_keeps_its_own_questions(catalog, hr_alice, manager_bob):
