@@ -45,6 +45,12 @@ def row_index(data: dict, name: str) -> str:
     raise AssertionError(f"no row named {name}")
 
 
+def put_in_order(data: dict, names: list[str]) -> None:
+    """What dragging rows does on the page: numbers the named rows 1, 2, 3 … in that order."""
+    for position, name in enumerate(names, start=1):
+        data[f"{row_index(data, name)}-order"] = str(position)
+
+
 @pytest.mark.parametrize("preset_slug", ["general", "ecommerce", "cross-border", "saas", "finance"])
 def test_a_whole_wizard_run_saves_the_choices_made(
     client, catalog, hr_alice, manager_bob, preset_slug
@@ -321,8 +327,7 @@ def test_items_are_reordered_by_their_order_numbers(client, catalog, hr_alice, m
     wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
     data = wizard.page_data("core")
     names = [v for k, v in data.items() if k.endswith("-name") and v]
-    for position, name in enumerate(reversed(names), start=1):
-        data[f"{row_index(data, name)}-order"] = str(position)
+    put_in_order(data, list(reversed(names)))
     wizard.post("core", data)
 
     rows = wizard.rows(wizard.open("core"))
@@ -488,8 +493,7 @@ def test_an_untouched_new_row_is_never_validated_or_saved(client, catalog, hr_al
     names = [v for k, v in data.items() if k.endswith("-name") and v]
     new = add_row(data, "hard")
     # The page numbers every row after a move, the new one included, and ticks its keep box.
-    for position, name in enumerate(reversed(names), start=1):
-        data[f"{row_index(data, name)}-order"] = str(position)
+    put_in_order(data, list(reversed(names)))
     data[f"{new}-order"] = str(len(names) + 1)
     data[f"{new}-included"] = "on"
 
@@ -510,8 +514,7 @@ def test_adding_from_the_library_after_reordering_keeps_what_was_typed(
     capability = list(response.context["addable"])[0]
     data = wizard.page_data("core", response)
     names = [v for k, v in data.items() if k.endswith("-name") and v]
-    for position, name in enumerate(reversed(names), start=1):
-        data[f"{row_index(data, name)}-order"] = str(position)
+    put_in_order(data, list(reversed(names)))
     data[f"{row_index(data, names[0])}-requirement"] = "能同时处理 5 个以上会话"
     new = add_row(data, "core")
     data[f"{new}-order"] = str(len(names) + 1)
