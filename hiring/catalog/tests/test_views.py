@@ -126,8 +126,17 @@ def test_wrong_password_shows_an_error(client, catalog, hr_alice):
     assert "用户名和密码" in response.text or "正确的用户名" in response.text
 
 
-def test_bootstrap_is_served_by_the_app(client, db):
-    response = client.get("/static/vendor/bootstrap/css/bootstrap.min.css")
+@pytest.mark.parametrize(
+    "path, marker",
+    [
+        ("vendor/bootstrap/css/bootstrap.min.css", b"Bootstrap"),
+        ("vendor/sortablejs/Sortable.min.js", b"Sortable"),
+        ("vendor/tom-select/js/tom-select.complete.min.js", b"Tom Select"),
+        ("vendor/tom-select/css/tom-select.bootstrap5.min.css", b".ts-control"),
+    ],
+)
+def test_front_end_libraries_are_served_by_the_app(client, db, path, marker):
+    response = client.get(f"/static/{path}")
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    assert b"Bootstrap" in body[:500]
+    assert marker in body[:500]
