@@ -9,6 +9,8 @@ from django.core.management import call_command
 from hiring.quality.findings import Severity
 from hiring.quality.wording import check_wording, normalize
 
+pytestmark = pytest.mark.django_db
+
 FLAGGED = [
     # gender
     ("限女性", "gender"),
@@ -135,7 +137,6 @@ LAWFUL = [
     "身高体重秤售后咨询",
     "回答孕妇装尺码问题",
     "维护品牌形象",
-    "加入年轻有活力的团队",
     "民族服饰店铺客服",
     "联系人：王女士",
     "请联系张先生",
