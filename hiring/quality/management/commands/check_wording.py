@@ -127,7 +127,9 @@ class Command(BaseCommand):
         self.stdout.write("-" * len(header))
         for language in ("zh", "en"):
             self._row(
-                "total", language, combine([t for (_g, l), t in tallies.items() if l == language])
+                "total",
+                language,
+                combine([t for (_g, lang), t in tallies.items() if lang == language]),
             )
         total = combine(list(tallies.values()))
         self._row("total", "all", total)
