@@ -38,7 +38,9 @@ class CompiledRule:
     language: str
     severity: Severity
     pattern: re.Pattern[str]
-    exceptions: re.Pattern[str] | None
+    # One pattern per line: most rules share their first lines ({lawful_common}), so the
+    # text masked by a shared prefix is computed once per text.
+    exceptions: tuple[re.Pattern[str], ...]
     message: str
     message_en: str
     suggestion: str
@@ -86,7 +88,7 @@ def _compile_rule(rule: WordingRule, lists: dict[str, list[str]]) -> CompiledRul
         pattern=compile_alternatives(
             split_alternatives(rule.pattern), lists=lists, english=rule.language == Language.EN
         ),
-        exceptions=compile_alternatives(exceptions, lists=lists) if exceptions else None,
+        exceptions=tuple(compile_alternatives([line], lists=lists) for line in exceptions),
         message=rule.message,
         message_en=rule.message_en,
         suggestion=rule.suggestion,

@@ -37,6 +37,14 @@ def _mask(norm: str, exceptions) -> str:
     return exceptions.sub(lambda m: "," * len(m.group()), norm)
 
 
+def _masked(norm: str, exceptions: tuple, cache: dict[tuple, str]) -> str:
+    """The text with every exception masked, reusing the work done for a shared prefix."""
+    key = tuple(e.pattern for e in exceptions)
+    if key not in cache:
+        cache[key] = _mask(_masked(norm, exceptions[:-1], cache), exceptions[-1])
+    return cache[key]
+
+
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -72,15 +80,10 @@ def check_wording(text: str, *, lexicon: Lexicon | None = None) -> list[Finding]
     if lexicon is None:
         lexicon = current_lexicon()
     norm, origin = normalize_with_map(text)
-    masked: dict[str, str] = {}
+    masked: dict[tuple, str] = {(): norm}
     hits: dict[str, list[tuple[CompiledRule, list[tuple[int, int]]]]] = {}
     for rule in lexicon.rules:
-        target = norm
-        if rule.exceptions is not None:
-            key = rule.exceptions.pattern
-            if key not in masked:
-                masked[key] = _mask(norm, rule.exceptions)
-            target = masked[key]
+        target = _masked(norm, rule.exceptions, masked)
         spans = [m.span() for m in rule.pattern.finditer(target) if m.end() > m.start()]
         if spans:
             hits.setdefault(rule.ground, []).append((rule, spans))
