@@ -371,3 +371,14 @@ def test_dropped_items_are_not_checked(sheet):
 
 def test_capability_soft_skill_flag_is_used(catalog):
     assert Capability.objects.filter(is_soft_skill=True).exists()
+
+
+def test_the_report_names_the_legal_basis_of_a_wording_finding(sheet):
+    from django.template.loader import render_to_string
+
+    add_item(sheet, name="其他", requirement="限女性", methods=["interview"])
+    report = check_sheet(sheet=sheet)
+    (finding,) = [f for f in report.findings if f.rule == "wording.gender"]
+    assert "妇女权益保障法" in finding.basis
+    html = render_to_string("quality/_report.html", {"quality": report, "sheet": sheet})
+    assert finding.basis in html
