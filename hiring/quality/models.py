@@ -70,6 +70,19 @@ class WordList(SlugNaturalKeyModel):
     def __str__(self):
         return self.slug
 
+    def clean(self):
+        super().clean()
+        from .lexicon import compile_alternatives, load_word_lists
+
+        lists = load_word_lists()
+        lists[self.slug] = split_alternatives(self.words)
+        try:
+            compile_alternatives([f"{{{self.slug}}}"], lists=lists)
+        except (re.error, KeyError) as error:
+            raise ValidationError(
+                {"words": _("无法识别的模式:%(error)s") % {"error": error}}
+            ) from error
+
 
 SLUG_REFERENCE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 

@@ -113,3 +113,12 @@ def test_a_broken_row_written_around_the_form_does_not_stop_the_check(lexicon_ro
         slug="broken", ground="age", language="zh", pattern="限(女", message="{wording}"
     )
     assert rules("限女性") == ["wording.gender"]
+
+
+@pytest.mark.parametrize("words", ["河南\n(湖北", "河南\n{places}", "{no_such_list}"])
+def test_a_broken_word_list_is_refused(lexicon_rows, words):
+    places = WordList.objects.get(slug="places")
+    places.words = words
+    with pytest.raises(ValidationError) as error:
+        places.full_clean()
+    assert "words" in error.value.message_dict
