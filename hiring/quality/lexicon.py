@@ -15,7 +15,7 @@ import json
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -53,6 +53,10 @@ class CompiledRule:
 class Lexicon:
     rules: tuple[CompiledRule, ...]
     stamp: tuple = ()
+    # Findings per (text, language): the same preset texts are checked on every page view.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    MEMO_SIZE = 4096
 
 
 def _expand(fragment: str, lists: dict[str, list[str]], depth: int = 0) -> str:

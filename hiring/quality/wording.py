@@ -79,6 +79,17 @@ def check_wording(text: str, *, lexicon: Lexicon | None = None) -> list[Finding]
         return []
     if lexicon is None:
         lexicon = current_lexicon()
+    key = (text, translation.get_language())
+    if key in lexicon.memo:
+        return list(lexicon.memo[key])
+    findings = _check(text, lexicon)
+    if len(lexicon.memo) >= lexicon.MEMO_SIZE:
+        lexicon.memo.clear()
+    lexicon.memo[key] = tuple(findings)
+    return findings
+
+
+def _check(text: str, lexicon: Lexicon) -> list[Finding]:
     norm, origin = normalize_with_map(text)
     masked: dict[tuple, str] = {(): norm}
     hits: dict[str, list[tuple[CompiledRule, list[tuple[int, int]]]]] = {}
