@@ -76,7 +76,7 @@ messages: $(STAMPS)/venv
 
 db: $(STAMPS)/venv
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata catalog presets
+	$(PY) manage.py loaddata catalog presets wording
 
 clean:
 	rm -rf $(VENV) $(STAMPS) staticfiles node_modules

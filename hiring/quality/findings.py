@@ -32,3 +32,4 @@ class Finding:
     field: str = ""
     item_id: int | None = None
     step: str = ""
+    basis: str = ""  # the law or regulation behind the finding, when there is one

@@ -6,13 +6,14 @@ runner builds once, so the rules themselves never query the database.
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .findings import Finding, Severity
+from .lexicon import current_lexicon
 from .wording import check_wording
 
 
@@ -222,7 +223,27 @@ def unassessed(snap: SheetSnapshot) -> list[Finding]:
 # 5. Discriminatory or unlawful wording ------------------------------------------------------
 
 
+def _scorecard_texts(item, methods) -> list[tuple[str, str]]:
+    """The interview questions and rating anchors the scorecard prints for an item (only
+    items assessed on the scorecard appear there): the item's own once sheet items carry
+    them, otherwise those of the capability it came from."""
+    if not any(method.on_scorecard for method in methods):
+        return []
+    source = item if hasattr(item, "interview_prompts") else item.capability
+    if source is None:
+        return []
+    prompts = (
+        source.interview_prompts
+        if hasattr(source, "interview_prompts")
+        else "\n".join(source.prompts)
+    )
+    anchors = "\n".join(getattr(source, f"anchor_{n}", "") or "" for n in (1, 3, 5))
+    return [(prompts, "interview_prompts"), (anchors, "anchors")]
+
+
 def discriminatory(snap: SheetSnapshot) -> list[Finding]:
+    """Everywhere text leaves the system: sheet, items, posting (screening questions
+    included) and the interview questions on the scorecard."""
     sheet, posting = snap.sheet, snap.posting
     texts: list[tuple[str, str, int | None, str]] = [
         (sheet.title, "title", None, "basics"),
@@ -230,9 +251,10 @@ def discriminatory(snap: SheetSnapshot) -> list[Finding]:
         (sheet.schedule, "schedule", None, "basics"),
     ]
     for item in snap.items:
-        texts.append(
-            (f"{item.name} {item.requirement}", "requirement", item.pk, item.category.slug)
-        )
+        step = item.category.slug
+        texts.append((f"{item.name} {item.requirement}", "requirement", item.pk, step))
+        for text, field_name in _scorecard_texts(item, snap.methods(item)):
+            texts.append((text, field_name, item.pk, step))
     if posting:
         for name in [
             "headline",
@@ -243,20 +265,11 @@ def discriminatory(snap: SheetSnapshot) -> list[Finding]:
             "screening_questions",
         ]:
             texts.append((getattr(posting, name), name, None, "posting"))
+    lexicon = current_lexicon()  # one look-up for the whole sheet
     findings = []
     for text, field_name, item_id, step in texts:
-        for finding in check_wording(text or ""):
-            findings.append(
-                Finding(
-                    rule=finding.rule,
-                    severity=finding.severity,
-                    message=finding.message,
-                    suggestion=finding.suggestion,
-                    field=field_name,
-                    item_id=item_id,
-                    step=step,
-                )
-            )
+        for finding in check_wording(text or "", lexicon=lexicon):
+            findings.append(replace(finding, field=field_name, item_id=item_id, step=step))
     return findings
 
 

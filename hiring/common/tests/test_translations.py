@@ -132,6 +132,7 @@ def test_salary_is_shown_in_english():
         assert sheet.salary_display == "from 6,000 CNY/month"
 
 
+@pytest.mark.django_db
 def test_wording_findings_are_english():
     with translation.override("en"):
         (finding,) = check_wording("限女性")
@@ -143,6 +144,7 @@ def test_wording_findings_are_english():
     assert finding.suggestion.startswith("Remove “限女性”")
 
 
+@pytest.mark.django_db
 def test_age_finding_names_the_employment_services_provisions():
     with translation.override("en"):
         (finding,) = check_wording("35岁以下")

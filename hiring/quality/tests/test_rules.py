@@ -228,6 +228,77 @@ def test_lawful_look_alikes_pass(sheet):
     assert not [r for r in rules(sheet) if r.startswith("wording.")]
 
 
+def test_a_screening_question_about_marriage_is_an_error(sheet):
+    JobPosting.objects.filter(sheet=sheet).update(
+        screening_questions="请描述一次你安抚不满客户的经历\n你结婚了吗？近期有生育计划吗？"
+    )
+    report = check_sheet(sheet=RequirementSheet.objects.get(pk=sheet.pk))
+    (finding,) = [f for f in report.findings if f.rule == "wording.marital"]
+    assert finding.field == "screening_questions"
+    assert finding.severity == Severity.ERROR
+    assert report.has_errors
+
+
+@pytest.mark.parametrize(
+    ("question", "ground"),
+    [
+        ("你今年多大了？", "wording.age"),
+        ("Do you plan to have children soon?", "wording.marital"),
+        ("你是哪里人？老家在哪里？", "wording.origin"),
+        ("Are you pregnant?", "wording.marital"),
+    ],
+)
+def test_an_interview_question_on_the_scorecard_is_checked(sheet, question, ground):
+    item = next(
+        i
+        for i in sheet.items.filter(included=True)
+        if i.capability_id and any(m.on_scorecard for m in i.methods.all())
+    )
+    if hasattr(item, "interview_prompts"):
+        item.interview_prompts = f"{item.interview_prompts}\n{question}"
+        item.save()
+    else:
+        Capability.objects.filter(pk=item.capability_id).update(star_prompts=question)
+    report = check_sheet(sheet=RequirementSheet.objects.get(pk=sheet.pk))
+    (finding,) = [f for f in report.findings if f.rule == ground]
+    assert (finding.item_id, finding.field) == (item.pk, "interview_prompts")
+    assert finding.step == item.category.slug
+    assert report.has_errors
+
+
+def test_questions_of_items_not_on_the_scorecard_are_not_printed_so_not_checked(sheet):
+    capability = Capability.objects.exclude(
+        pk__in=sheet.items.exclude(capability=None).values("capability_id")
+    ).first()
+    Capability.objects.filter(pk=capability.pk).update(star_prompts="你今年多大了？")
+    item = add_item(
+        sheet, name="学历", requirement="大专及以上", methods=["diploma"], capability=capability
+    )
+    if hasattr(item, "interview_prompts"):
+        item.interview_prompts = "你今年多大了？"
+        item.save()
+    assert not AssessmentMethod.objects.get(slug="diploma").on_scorecard
+    found = [f for f in check_sheet(sheet=sheet).findings if f.item_id == item.pk]
+    assert not [f for f in found if f.field == "interview_prompts"]
+
+
+def test_text_split_by_a_zero_width_space_still_blocks_submission(sheet, hr_alice):
+    from hiring.sheets.services import TransitionRefused, sheet_submit
+
+    assert not check_sheet(sheet=sheet).has_errors
+    add_item(sheet, name="年龄", requirement="年龄\u200b35岁以下", methods=["interview"])
+    JobPosting.objects.filter(sheet=sheet).update(summary="Applicants under\u200b 35 preferred")
+    sheet = RequirementSheet.objects.get(pk=sheet.pk)
+    report = check_sheet(sheet=sheet)
+    ages = [f for f in report.findings if f.rule == "wording.age"]
+    assert {f.field for f in ages} == {"requirement", "summary"}
+    assert any("年龄\u200b35岁以下" in f.message for f in ages)  # quotes what was written
+
+    with pytest.raises(TransitionRefused):
+        sheet_submit(sheet=sheet, actor=hr_alice)
+    assert RequirementSheet.objects.get(pk=sheet.pk).status == RequirementSheet.Status.DRAFT
+
+
 # 6. Industry fit
 
 
@@ -300,3 +371,14 @@ def test_dropped_items_are_not_checked(sheet):
 
 def test_capability_soft_skill_flag_is_used(catalog):
     assert Capability.objects.filter(is_soft_skill=True).exists()
+
+
+def test_the_report_names_the_legal_basis_of_a_wording_finding(sheet):
+    from django.template.loader import render_to_string
+
+    add_item(sheet, name="其他", requirement="限女性", methods=["interview"])
+    report = check_sheet(sheet=sheet)
+    (finding,) = [f for f in report.findings if f.rule == "wording.gender"]
+    assert "妇女权益保障法" in finding.basis
+    html = render_to_string("quality/_report.html", {"quality": report, "sheet": sheet})
+    assert finding.basis in html

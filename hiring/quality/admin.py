@@ -1,0 +1,81 @@
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .forms import TryWordingForm
+from .lexicon import current_lexicon
+from .models import Ground, WordingRule, WordList
+from .normalize import normalize
+from .resources import WordingRuleResource, WordListResource
+from .wording import check_wording
+
+
+@admin.register(WordList)
+class WordListAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [WordListResource]
+    list_display = ["slug", "description", "updated_at"]
+    search_fields = ["slug", "description", "words"]
+    ordering = ["slug"]
+
+
+@admin.register(WordingRule)
+class WordingRuleAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [WordingRuleResource]
+    change_list_template = "admin/quality/wordingrule/change_list.html"
+    list_display = ["slug", "ground", "language", "severity", "is_active", "order", "updated_at"]
+    list_editable = ["is_active"]
+    list_filter = ["ground", "language", "severity", "is_active"]
+    search_fields = ["slug", "pattern", "exceptions", "message", "message_en", "legal_basis"]
+    ordering = ["ground", "order", "slug"]
+    fieldsets = [
+        (None, {"fields": ["slug", "ground", "language", "severity", "is_active", "order"]}),
+        (_("匹配"), {"fields": ["pattern", "exceptions"]}),
+        (
+            _("提示与依据"),
+            {
+                "fields": [
+                    "message",
+                    "message_en",
+                    "suggestion",
+                    "suggestion_en",
+                    "legal_basis",
+                    "legal_basis_en",
+                ]
+            },
+        ),
+    ]
+
+    def get_urls(self):
+        try_url = path(
+            "try/",
+            self.admin_site.admin_view(self.try_view),
+            name="quality_wordingrule_try",
+        )
+        return [try_url, *super().get_urls()]
+
+    def try_view(self, request):
+        """试一试: the findings the current lexicon gives for a pasted text; nothing is saved."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = TryWordingForm(request.POST or None)
+        findings = normalized = None
+        if request.method == "POST" and form.is_valid():
+            text = form.cleaned_data["text"]
+            findings = [
+                (finding, Ground(finding.rule.removeprefix("wording.")).label)
+                for finding in check_wording(text, lexicon=current_lexicon())
+            ]
+            normalized = normalize(text)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("试一试措辞检查"),
+            "form": form,
+            "findings": findings,
+            "normalized": normalized,
+        }
+        return TemplateResponse(request, "admin/quality/wordingrule/try.html", context)

@@ -1,0 +1,43 @@
+"""CSV / XLSX import and export of the wording lexicon; rows are matched by slug."""
+
+from import_export import resources
+
+from .models import WordingRule, WordList
+
+
+class WordingRuleResource(resources.ModelResource):
+    class Meta:
+        model = WordingRule
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "ground",
+            "language",
+            "severity",
+            "pattern",
+            "exceptions",
+            "message",
+            "message_en",
+            "suggestion",
+            "suggestion_en",
+            "legal_basis",
+            "legal_basis_en",
+            "order",
+            "is_active",
+        ]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+        # Runs WordingRule.clean(): an imported pattern must compile like one typed in admin.
+        clean_model_instances = True
+
+
+class WordListResource(resources.ModelResource):
+    class Meta:
+        model = WordList
+        import_id_fields = ["slug"]
+        fields = ["slug", "description", "words"]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
