@@ -1,5 +1,8 @@
+import copy
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from hiring.accounts.roles import HIRING_MANAGER
@@ -16,6 +19,12 @@ class PresetChoiceField(forms.ModelChoiceField):
 class ManagerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.username
+
+
+# The largest value of a PositiveIntegerField column on PostgreSQL; checked on every database.
+INTEGER_MAX = 2_147_483_647
+# An item's position in its step, as the order field offers it.
+ORDER_MAX = 999
 
 
 class BasicsForm(forms.ModelForm):
@@ -45,8 +54,14 @@ class BasicsForm(forms.ModelForm):
 
     def __init__(self, *args, items_edited: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Model validation writes the posted values into the instance: keep the caller's
+        # sheet as saved, so the service still sees which preset it had.
+        self.instance = copy.copy(self.instance)
         self.items_edited = items_edited
         self.fields["location"].required = True
+        for name in ["salary_min", "salary_max"]:
+            self.fields[name].validators.append(MaxValueValidator(INTEGER_MAX))
+            self.fields[name].widget.attrs["max"] = INTEGER_MAX
         managers = list(self.fields["hiring_manager"].queryset[:2])
         if not self.instance.pk and len(managers) == 1:
             self.fields["hiring_manager"].initial = managers[0].pk
@@ -73,10 +88,6 @@ class BasicsForm(forms.ModelForm):
             )
         return cleaned
 
-    def _post_clean(self):
-        # Preset and industry are applied by the service; the model check runs there.
-        pass
-
 
 class SheetItemForm(forms.ModelForm):
     """One item row of a category step. A blank extra row adds a custom item."""
@@ -93,7 +104,7 @@ class SheetItemForm(forms.ModelForm):
         fields = ["included", "name", "requirement", "priority", "methods", "order"]
         widgets = {
             "requirement": forms.Textarea(attrs={"rows": 2}),
-            "order": forms.NumberInput(attrs={"class": "item-order", "min": 0, "max": 999}),
+            "order": forms.NumberInput(attrs={"class": "item-order", "min": 0, "max": ORDER_MAX}),
         }
 
     def __init__(self, *args, method_choices=None, priority_choices=None, **kwargs):
@@ -107,12 +118,10 @@ class SheetItemForm(forms.ModelForm):
         if self.instance.pk is None:
             self.fields["included"].initial = True
         self.fields["requirement"].max_length = 2000
+        self.fields["order"].validators.append(MaxValueValidator(ORDER_MAX))
 
     def clean_order(self):
         return self.cleaned_data.get("order") or 0
-
-    def _post_clean(self):
-        pass
 
 
 class BaseItemFormSet(forms.BaseModelFormSet):
@@ -155,9 +164,6 @@ class PostingForm(forms.ModelForm):
             ]
         }
 
-    def _post_clean(self):
-        pass
-
 
 class ReviewForm(forms.Form):
     """The review step has nothing to type; finishing it completes the wizard."""
@@ -184,3 +190,20 @@ class ReviewDecisionForm(forms.Form):
         if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("退回时请写明需要修改的地方。"))
         return cleaned
+
+
+class SheetFilterForm(forms.Form):
+    """The sheet list's query string; a value it cannot use is left out, never an error."""
+
+    status = forms.ChoiceField(choices=RequirementSheet.Status.choices, required=False)
+    industry = forms.SlugField(max_length=64, required=False)
+    q = forms.CharField(required=False)
+
+    def filters(self) -> dict:
+        self.is_valid()
+        filters = {
+            name: "" if name in self.errors else self.cleaned_data.get(name) or ""
+            for name in ["status", "industry", "q"]
+        }
+        filters["q"] = filters["q"][:100]
+        return filters

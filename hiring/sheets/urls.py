@@ -5,7 +5,7 @@ from .wizard import SheetWizardView
 
 app_name = "sheets"
 
-wizard = SheetWizardView.as_view(url_name="sheets:wizard")
+wizard = views.private_page(SheetWizardView.as_view(url_name="sheets:wizard"))
 
 urlpatterns = [
     path("", views.sheet_list, name="list"),

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hiring.accounts.permissions import role_required
@@ -11,19 +12,26 @@ from hiring.catalog.models import Industry, Preset
 from hiring.quality.runner import check_sheet
 
 from . import selectors, services
-from .forms import BasicsForm, DuplicateForm, ReviewDecisionForm
+from .forms import BasicsForm, DuplicateForm, ReviewDecisionForm, SheetFilterForm
 from .history import sheet_timeline
 from .models import RequirementSheet
 
 PAGE_SIZE = 20
 
+# Sheet content is internal: never kept by a browser cache or a shared proxy.
+private_page = cache_control(private=True, no_store=True)
 
+
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def sheet_list(request):
-    status = request.GET.get("status", "")
-    industry = request.GET.get("industry", "")
-    query = request.GET.get("q", "").strip()[:100]
-    sheets = selectors.sheet_list(user=request.user, status=status, industry=industry, query=query)
+    filters = SheetFilterForm(request.GET).filters()
+    sheets = selectors.sheet_list(
+        user=request.user,
+        status=filters["status"],
+        industry=filters["industry"],
+        query=filters["q"],
+    )
     page = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -32,11 +40,12 @@ def sheet_list(request):
             "page": page,
             "statuses": RequirementSheet.Status.choices,
             "industries": Industry.objects.all(),
-            "filters": {"status": status, "industry": industry, "q": query},
+            "filters": filters,
         },
     )
 
 
+@private_page
 @role_required(HR)
 @require_http_methods(["GET", "POST"])
 def sheet_new(request):
@@ -65,6 +74,7 @@ def sheet_new(request):
     )
 
 
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def sheet_detail(request, pk: int, review_form=None):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -107,6 +117,7 @@ def sheet_edit(request, pk: int):
     return redirect("sheets:wizard", pk=sheet.pk, step=sheet.last_step)
 
 
+@private_page
 @role_required(HR)
 @require_http_methods(["GET", "POST"])
 def sheet_duplicate(request, pk: int):
@@ -123,6 +134,7 @@ def sheet_duplicate(request, pk: int):
     return render(request, "sheets/duplicate.html", {"sheet": sheet, "form": form})
 
 
+@private_page
 @role_required(HR)
 @require_http_methods(["GET", "POST"])
 def sheet_delete(request, pk: int):
@@ -198,6 +210,7 @@ def sheet_new_revision(request, pk: int):
     return redirect("sheets:wizard", pk=revision.pk, step="basics")
 
 
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def sheet_history(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)

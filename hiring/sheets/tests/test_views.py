@@ -24,13 +24,14 @@ def urls(sheet) -> dict[str, str]:
     }
 
 
-# Who may do what with alice's draft: 200 = allowed, 403 = refused, "login" = sent to log in.
+# Who may do what with alice's draft: 200 = allowed, 403 = refused, "login" = sent to log in,
+# 404 = not told the sheet exists (the same answer as for a missing id).
 MATRIX = {
     "anonymous": {"list": "login", "detail": "login", "edit": "login", "delete": "login"},
     "hr_alice": {"list": 200, "detail": 200, "edit": 200, "delete": 200},
     "hr_carol": {"list": 200, "detail": 200, "edit": 403, "delete": 403},
     "manager_bob": {"list": 200, "detail": 200, "edit": 403, "delete": 403},
-    "manager_dave": {"list": 200, "detail": 403, "edit": 403, "delete": 403},
+    "manager_dave": {"list": 200, "detail": 404, "edit": 404, "delete": 403},
     "admin_amy": {"list": 403, "detail": 403, "edit": 403, "delete": 403},
     "outsider_eve": {"list": 403, "detail": 403, "edit": 403, "delete": 403},
 }
