@@ -1,3 +1,5 @@
+import socket
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -238,3 +240,45 @@ def test_an_approved_revision_archives_its_original(sheet, hr_alice, manager_bob
     assert status(revision) == "approved"
     assert status(sheet) == "archived"
     assert sheet.reviews.filter(action="archived").exists()
+
+
+def test_a_title_with_a_line_break_still_submits_and_mails_one_line(
+    client, sheet, hr_alice, manager_bob, django_capture_on_commit_callbacks
+):
+    RequirementSheet.objects.filter(pk=sheet.pk).update(title="电商客服\r\nBcc: x@example.com")
+    client.force_login(hr_alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("sheets:submit", args=[sheet.pk]))
+    assert response.status_code == 302
+    assert status(sheet) == "submitted"
+    message = mail.outbox[-1]
+    assert message.to == ["bob@example.com"]
+    assert message.subject == "待审批:电商客服 Bcc: x@example.com"
+    assert message.message()["Bcc"] is None  # the line break did not start a header
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_mail_server_that_cannot_be_reached_does_not_undo_or_break_an_approval(
+    client, sheet, hr_alice, manager_bob, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _closed_port()
+    settings.EMAIL_TIMEOUT = 5
+    RequirementSheet.objects.filter(pk=sheet.pk).update(title="退回\n再批")
+    client.force_login(hr_alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("sheets:submit", args=[sheet.pk])).status_code == 302
+    client.force_login(manager_bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(client, sheet, "approve", "好")
+
+    assert response.status_code == 200 and "已批准" in response.text
+    assert status(sheet) == "approved"
+    failures = [r for r in caplog.records if r.name == "hiring.sheets.services"]
+    assert len(failures) == 2 and all(r.levelname == "ERROR" for r in failures)
+    assert "alice@example.com" in failures[-1].getMessage()
