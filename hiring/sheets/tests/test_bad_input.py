@@ -130,9 +130,7 @@ def test_hostile_and_odd_text_is_stored_verbatim_and_shown_as_text(
         ({"role_title": "岗" * 81}, "role_title"),
     ],
 )
-def test_values_beyond_the_columns_are_refused_at_the_form(
-    client, hr_alice, basics, change, field
-):
+def test_values_beyond_the_columns_are_refused_at_the_form(client, hr_alice, basics, change, field):
     client.force_login(hr_alice)
     data = {k: "" if v is None else v for k, v in {**basics, **change}.items()}
     response = client.post(reverse("sheets:new"), data)
