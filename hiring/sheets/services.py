@@ -292,10 +292,16 @@ def sheet_touch_step(*, sheet: RequirementSheet, expected_version: int, step: st
     _claim_version(sheet=sheet, expected_version=expected_version, last_step=step)
 
 
-def check_wizard_state_size(state: dict) -> None:
-    """Refuses unsaved input larger than settings.WIZARD_STATE_MAX_BYTES (as stored JSON)."""
+def _json_size(state: dict) -> int:
+    return len(json.dumps(state, ensure_ascii=False).encode())
+
+
+def check_wizard_state_size(state: dict, *, kept: dict | None = None) -> None:
+    """Refuses unsaved input larger than settings.WIZARD_STATE_MAX_BYTES (as stored JSON),
+    unless it is no larger than what is `kept` already (dropping a step always works)."""
     limit = settings.WIZARD_STATE_MAX_BYTES
-    if len(json.dumps(state, ensure_ascii=False).encode()) > limit:
+    size = _json_size(state)
+    if size > limit and (kept is None or size > _json_size(kept)):
         raise WizardStateTooLarge(
             _(
                 "未完成的输入太多(超过 %(size)d KB),无法暂存。"
@@ -308,7 +314,7 @@ def check_wizard_state_size(state: dict) -> None:
 def sheet_set_wizard_state(*, sheet: RequirementSheet, state: dict) -> None:
     """Keeps input that could not be saved yet (invalid, left with Back) for the return."""
     if state != sheet.wizard_state:
-        check_wizard_state_size(state)
+        check_wizard_state_size(state, kept=sheet.wizard_state)
         sheet.wizard_state = state
         RequirementSheet.objects.filter(pk=sheet.pk).update(wizard_state=state)
 

@@ -64,3 +64,25 @@ def test_the_list_never_loads_the_unsaved_input(client, sheet, hr_alice):
     assert response.status_code == 200 and sheet.title in response.text
     sheet_queries = [q["sql"] for q in queries if "sheets_requirementsheet" in q["sql"]]
     assert sheet_queries and not any("wizard_state" in sql for sql in sheet_queries)
+
+
+def test_input_kept_before_the_limit_was_lowered_can_still_be_dropped(
+    client, sheet, hr_alice, settings
+):
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    assert (
+        wizard.post("core", _unfinished(wizard, 3_000), action="goto", goto="basics").status_code
+        == 302
+    )
+    settings.WIZARD_STATE_MAX_BYTES = 1024
+
+    # Saving the step again, valid this time, drops the kept input: no error on the way.
+    data = wizard.page_data("core")
+    data[next(k for k in data if k.endswith("-requirement"))] = "能清楚表达"
+    data[next(k for k in data if k.endswith("-name"))] = "沟通能力"
+    response = wizard.post("core", data)
+
+    assert response.status_code == 302
+    sheet.refresh_from_db()
+    assert "core" not in sheet.wizard_state.get("step_data", {})
