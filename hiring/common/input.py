@@ -46,6 +46,7 @@ class InputCleaningMiddleware:
 
     def __call__(self, request):
         if request.encoding and request.encoding.lower() not in UTF8_NAMES:
+            self._forget_body(request)
             raise BadRequest(_("请求的字符编码无法识别,请使用 UTF-8 提交。"))
         request.GET = cleaned_querydict(request.GET)
         if request.method == "POST":
@@ -54,6 +55,13 @@ class InputCleaningMiddleware:
             except (RequestDataTooBig, TooManyFieldsSent):
                 raise  # Django answers these with its own 400
             except (BadRequest, MultiPartParserError, UnicodeDecodeError) as error:
+                self._forget_body(request)
                 raise BadRequest(_("提交的数据无法解析。")) from error
             request.POST = cleaned_querydict(post)
         return self.get_response(request)
+
+    @staticmethod
+    def _forget_body(request) -> None:
+        # The 400 page runs the CSRF check, which reads the body again: it must find it
+        # empty, not fail a second time and turn the 400 into a 500.
+        request._mark_post_parse_error()
