@@ -94,6 +94,8 @@ def test_a_body_in_another_charset_gets_a_translated_400_page(sheet, hr_alice, c
     # With the CSRF check on, as in a browser: the 400 page checks the token too.
     client = Client(enforce_csrf_checks=True)
     client.force_login(hr_alice)
+    client.get(reverse("sheets:wizard", kwargs={"pk": sheet.pk, "step": "basics"}))
+    assert settings.CSRF_COOKIE_NAME in client.cookies  # as a browser has it
     version = sheet.version
     body = f"sheet_wizard_{sheet.pk}-current_step=basics&basics-title=x".encode(charset)
     response = client.generic(
