@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from hiring.accounts.permissions import role_required
 from hiring.accounts.roles import HIRING_MANAGER, HR
+from hiring.common.decorators import private_page
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet
-from hiring.sheets.views import private_page
 
 from . import rendering
 from .cache import cached_pdf

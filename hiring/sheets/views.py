@@ -3,12 +3,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hiring.accounts.permissions import role_required
 from hiring.accounts.roles import HIRING_MANAGER, HR, is_hr
 from hiring.catalog.models import Industry, Preset
+from hiring.common.decorators import private_page
 from hiring.quality.runner import check_sheet
 
 from . import selectors, services
@@ -17,9 +17,6 @@ from .history import sheet_timeline
 from .models import RequirementSheet
 
 PAGE_SIZE = 20
-
-# Sheet content is internal: never kept by a browser cache or a shared proxy.
-private_page = cache_control(private=True, no_store=True)
 
 
 @private_page
