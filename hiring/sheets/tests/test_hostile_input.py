@@ -213,3 +213,17 @@ def test_hostile_sheet_ids(client, sheet, hr_alice, pk, step):
     ]:
         response = client.get(url)
         assert response.status_code in (200, 302, 404), (url, response.status_code)
+
+
+@hostile_settings
+@given(title=text)
+def test_hostile_input_through_the_duplicate_form(client, sheet, hr_alice, title):
+    client.force_login(hr_alice)
+    count = RequirementSheet.objects.count()
+    response = client.post(reverse("sheets:duplicate", args=[sheet.pk]), {"title": title})
+    assert_page_is_safe(response)
+    if response.status_code == 302:
+        assert RequirementSheet.objects.latest("pk").title == shown(title).strip()
+    else:
+        assert RequirementSheet.objects.count() == count
+        assert escape(shown(title)) in response.content.decode()
