@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from hiring.accounts.permissions import role_required
 from hiring.accounts.roles import HIRING_MANAGER, HR
+from hiring.common.decorators import private_page
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet
 
@@ -32,6 +33,7 @@ def _error(request, error: rendering.DocumentError) -> HttpResponse:
     return render(request, "documents/error.html", {"message": error.message}, status=error.status)
 
 
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -45,6 +47,7 @@ def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     return response
 
 
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def document_preview(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -55,6 +58,7 @@ def document_preview(request, pk: int, kind: str) -> HttpResponse:
     return HttpResponse(html)
 
 
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def posting_text(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)

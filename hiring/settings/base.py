@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from import_export.formats import base_formats
 
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "simple_history",
+    "axes",
     "hiring.common",
     "hiring.accounts",
     "hiring.catalog",
@@ -39,15 +41,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "hiring.common.input.InputCleaningMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hiring.urls"
@@ -83,6 +90,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -113,6 +124,54 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="hiring@localhost")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Login throttling (django-axes): after this many failures for one user name, or from one
+# address, logins are refused until the cool-off ends or an admin deletes the attempts.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Only our own static files run or style a page: no inline script or style, no other origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        # django-import-export's export page has one inline handler and two style
+        # attributes; these hashes allow exactly those texts, nothing else inline.
+        "script-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='",  # onSelectToggleChange(event)
+        ],
+        "style-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
+            "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
+        ],
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+}
 
 LOGGING = {
     "version": 1,
@@ -148,6 +207,9 @@ QUALITY_CHECK = {
     "paper_methods": ["diploma", "resume-screening", "past-experience", "background-check"],
     "penalties": {"error": 25, "warning": 8, "tip": 2},
 }
+
+# The largest unsaved wizard input kept for one sheet, as JSON.
+WIZARD_STATE_MAX_BYTES = env.int("WIZARD_STATE_MAX_BYTES", default=256 * 1024)
 
 # Used for links in notification e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

@@ -1,5 +1,8 @@
+import copy
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from hiring.accounts.roles import HIRING_MANAGER
@@ -22,6 +25,12 @@ class ManagerChoiceField(forms.ModelChoiceField):
 def preset_title(preset: Preset) -> str:
     """The sheet title a preset suggests."""
     return _("%(role)s 招聘需求") % {"role": preset.role_title}
+
+
+# The largest value of a PositiveIntegerField column on PostgreSQL; checked on every database.
+INTEGER_MAX = 2_147_483_647
+# An item's position in its step, as the order field offers it.
+ORDER_MAX = 999
 
 
 class BasicsForm(forms.ModelForm):
@@ -60,8 +69,14 @@ class BasicsForm(forms.ModelForm):
 
     def __init__(self, *args, items_edited: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Model validation writes the posted values into the instance: keep the caller's
+        # sheet as saved, so the service still sees which preset it had.
+        self.instance = copy.copy(self.instance)
         self.items_edited = items_edited
         self.fields["location"].required = True
+        for name in ["salary_min", "salary_max"]:
+            self.fields[name].validators.append(MaxValueValidator(INTEGER_MAX))
+            self.fields[name].widget.attrs["max"] = INTEGER_MAX
         managers = list(self.fields["hiring_manager"].queryset[:2])
         if not self.instance.pk and len(managers) == 1:
             self.fields["hiring_manager"].initial = managers[0].pk
@@ -120,10 +135,6 @@ class BasicsForm(forms.ModelForm):
             self._follow_preset_titles(cleaned, preset)
         return cleaned
 
-    def _post_clean(self):
-        # Preset and industry are applied by the service; the model check runs there.
-        pass
-
 
 class SheetItemForm(forms.ModelForm):
     """One item row of a category step; rows added on the page are custom items.
@@ -166,6 +177,7 @@ class SheetItemForm(forms.ModelForm):
             for name, text in generic_scorecard().items():
                 self.initial.setdefault(name, text)
         self.fields["requirement"].max_length = 2000
+        self.fields["order"].validators.append(MaxValueValidator(ORDER_MAX))
 
     def has_changed(self):
         if self.instance.pk is None:
@@ -174,10 +186,6 @@ class SheetItemForm(forms.ModelForm):
 
     def clean_order(self):
         return self.cleaned_data.get("order") or 0
-
-    def value_of(self, name: str) -> str:
-        value = self[name].value()
-        return "" if value is None else str(value)
 
     @property
     def selected_methods(self) -> set[str]:
@@ -190,9 +198,6 @@ class SheetItemForm(forms.ModelForm):
     @property
     def is_kept(self) -> bool:
         return bool(self["included"].value())
-
-    def _post_clean(self):
-        pass
 
 
 class BaseItemFormSet(forms.BaseModelFormSet):
@@ -238,9 +243,6 @@ class PostingForm(forms.ModelForm):
             ]
         }
 
-    def _post_clean(self):
-        pass
-
 
 class ReviewForm(forms.Form):
     """The review step has nothing to type; finishing it completes the wizard."""
@@ -267,3 +269,20 @@ class ReviewDecisionForm(forms.Form):
         if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("退回时请写明需要修改的地方。"))
         return cleaned
+
+
+class SheetFilterForm(forms.Form):
+    """The sheet list's query string; a value it cannot use is left out, never an error."""
+
+    status = forms.ChoiceField(choices=RequirementSheet.Status.choices, required=False)
+    industry = forms.SlugField(max_length=64, required=False)
+    q = forms.CharField(required=False)
+
+    def filters(self) -> dict:
+        self.is_valid()
+        filters = {
+            name: "" if name in self.errors else self.cleaned_data.get(name) or ""
+            for name in ["status", "industry", "q"]
+        }
+        filters["q"] = filters["q"][:100]
+        return filters

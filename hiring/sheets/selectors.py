@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
@@ -36,6 +35,7 @@ def sheet_list(
         sheets_visible_to(user)
         .select_related("industry", "owner", "hiring_manager", "preset")
         .annotate(item_count=Count("items", filter=Q(items__included=True)))
+        .defer("wizard_state")  # unsaved input can be large and the list never shows it
         .order_by("-updated_at", "-pk")
     )
     if status:
@@ -57,16 +57,14 @@ def sheet_items(*, sheet: RequirementSheet, included_only: bool = False) -> Quer
 
 
 def sheet_get(*, user, pk: int) -> RequirementSheet:
-    """The sheet with its people and posting; 404 if missing, 403 if not the user's to see."""
-    sheet = get_object_or_404(
-        RequirementSheet.objects.select_related(
+    """The sheet with its people and posting; 404 if missing or not the user's to see, alike,
+    so that ids of others' sheets cannot be told from ids that do not exist."""
+    return get_object_or_404(
+        sheets_visible_to(user).select_related(
             "industry", "owner", "hiring_manager", "preset", "posting"
         ),
         pk=pk,
     )
-    if not sheets_visible_to(user).filter(pk=sheet.pk).exists():
-        raise PermissionDenied
-    return sheet
 
 
 def items_by_category(items) -> list[tuple[CapabilityCategory, list[SheetItem]]]:

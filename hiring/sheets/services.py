@@ -1,5 +1,7 @@
 """Every write to a requirement sheet goes through one of these functions."""
 
+import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +20,8 @@ from .models import JobPosting, RequirementSheet, Review, SheetItem
 DEFAULT_PROCESS_STEPS = ["简历筛选", "面试", "情景模拟", "背景调查", "录用"]
 DEFAULT_SCREENING_QUESTION = "请描述一次你成功安抚极度不满客户并解决问题的经历"
 
+logger = logging.getLogger(__name__)
+
 
 class SheetConflict(Exception):
     """The sheet was saved elsewhere after the page that sends this change was loaded."""
@@ -25,6 +29,10 @@ class SheetConflict(Exception):
 
 class SheetNotEditable(Exception):
     pass
+
+
+class WizardStateTooLarge(Exception):
+    """Unsaved input beyond what one sheet may keep; the message says so, for the user."""
 
 
 @dataclass
@@ -335,9 +343,29 @@ def sheet_touch_step(*, sheet: RequirementSheet, expected_version: int, step: st
     _claim_version(sheet=sheet, expected_version=expected_version, last_step=step)
 
 
+def _json_size(state: dict) -> int:
+    return len(json.dumps(state, ensure_ascii=False).encode())
+
+
+def check_wizard_state_size(state: dict, *, kept: dict | None = None) -> None:
+    """Refuses unsaved input larger than settings.WIZARD_STATE_MAX_BYTES (as stored JSON),
+    unless it is no larger than what is `kept` already (dropping a step always works)."""
+    limit = settings.WIZARD_STATE_MAX_BYTES
+    size = _json_size(state)
+    if size > limit and (kept is None or size > _json_size(kept)):
+        raise WizardStateTooLarge(
+            _(
+                "未完成的输入太多(超过 %(size)d KB),无法暂存。"
+                "请先修正下面标出的错误、删去过长的内容,保存本步骤后再离开。"
+            )
+            % {"size": limit // 1024}
+        )
+
+
 def sheet_set_wizard_state(*, sheet: RequirementSheet, state: dict) -> None:
     """Keeps input that could not be saved yet (invalid, left with Back) for the return."""
     if state != sheet.wizard_state:
+        check_wizard_state_size(state, kept=sheet.wizard_state)
         sheet.wizard_state = state
         RequirementSheet.objects.filter(pk=sheet.pk).update(wizard_state=state)
 
@@ -420,12 +448,22 @@ def _move(
 
 
 def _notify(*, user, subject: str, body: str, sheet: RequirementSheet) -> None:
+    """Mails `user` once the change is committed; a mail that fails is logged, never raised:
+    the change it reports has happened already."""
     if not user or not user.email:
         return
+    # A title may hold line breaks; a mail header may not.
+    subject = " ".join(subject.split())[:200]
     link = f"{settings.SITE_URL}{reverse('sheets:detail', args=[sheet.pk])}"
-    transaction.on_commit(
-        lambda: send_mail(subject, f"{body}\n\n{link}\n", None, [user.email], fail_silently=True)
-    )
+    recipient = user.email
+
+    def send():
+        try:
+            send_mail(subject, f"{body}\n\n{link}\n", None, [recipient])
+        except Exception:
+            logger.exception("Notification mail about sheet %s to %s failed", sheet.pk, recipient)
+
+    transaction.on_commit(send)
 
 
 def _name(user) -> str:

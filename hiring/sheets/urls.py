@@ -1,11 +1,13 @@
 from django.urls import path
 
+from hiring.common.decorators import private_page
+
 from . import views
 from .wizard import SheetWizardView
 
 app_name = "sheets"
 
-wizard = SheetWizardView.as_view(url_name="sheets:wizard")
+wizard = private_page(SheetWizardView.as_view(url_name="sheets:wizard"))
 
 urlpatterns = [
     path("", views.sheet_list, name="list"),

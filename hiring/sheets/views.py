@@ -8,22 +8,33 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hiring.accounts.permissions import role_required
 from hiring.accounts.roles import HIRING_MANAGER, HR, is_hr
 from hiring.catalog.models import Industry, Preset
+from hiring.common.decorators import private_page
 from hiring.quality.runner import check_sheet
 
 from . import selectors, services
-from .forms import BasicsForm, DuplicateForm, ReviewDecisionForm, preset_title
+from .forms import (
+    BasicsForm,
+    DuplicateForm,
+    ReviewDecisionForm,
+    SheetFilterForm,
+    preset_title,
+)
 from .history import sheet_timeline
 from .models import RequirementSheet
 
 PAGE_SIZE = 20
 
 
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def sheet_list(request):
-    status = request.GET.get("status", "")
-    industry = request.GET.get("industry", "")
-    query = request.GET.get("q", "").strip()[:100]
-    sheets = selectors.sheet_list(user=request.user, status=status, industry=industry, query=query)
+    filters = SheetFilterForm(request.GET).filters()
+    sheets = selectors.sheet_list(
+        user=request.user,
+        status=filters["status"],
+        industry=filters["industry"],
+        query=filters["q"],
+    )
     page = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -32,12 +43,13 @@ def sheet_list(request):
             "page": page,
             "statuses": RequirementSheet.Status.choices,
             "industries": Industry.objects.all(),
-            "filters": {"status": status, "industry": industry, "q": query},
+            "filters": filters,
             "may_create": is_hr(request.user),
         },
     )
 
 
+@private_page
 @role_required(HR)
 @require_http_methods(["GET", "POST"])
 def sheet_new(request):
@@ -66,6 +78,7 @@ def sheet_new(request):
     )
 
 
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def sheet_detail(request, pk: int, review_form=None):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -108,6 +121,7 @@ def sheet_edit(request, pk: int):
     return redirect("sheets:wizard", pk=sheet.pk, step=sheet.last_step)
 
 
+@private_page
 @role_required(HR)
 @require_http_methods(["GET", "POST"])
 def sheet_duplicate(request, pk: int):
@@ -124,6 +138,7 @@ def sheet_duplicate(request, pk: int):
     return render(request, "sheets/duplicate.html", {"sheet": sheet, "form": form})
 
 
+@private_page
 @role_required(HR)
 @require_http_methods(["GET", "POST"])
 def sheet_delete(request, pk: int):
@@ -199,6 +214,7 @@ def sheet_new_revision(request, pk: int):
     return redirect("sheets:wizard", pk=revision.pk, step="basics")
 
 
+@private_page
 @role_required(HR, HIRING_MANAGER)
 def sheet_history(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)

@@ -71,6 +71,7 @@ class SheetStorage(BaseStorage):
         if cleaned_data is None:
             self.data[self.step_data_key].pop(step, None)
         else:
+            services.check_wizard_state_size({**self.data[self.step_data_key], step: cleaned_data})
             super().set_step_data(step, cleaned_data)
 
     def reset(self):
@@ -99,7 +100,9 @@ class SheetWizardView(NamedUrlWizardView):
         if not selectors.may_use_sheets(request.user):
             raise PermissionDenied
         self.sheet = get_object_or_404(
-            RequirementSheet.objects.select_related("preset__industry", "industry", "owner"),
+            selectors.sheets_visible_to(request.user).select_related(
+                "preset__industry", "industry", "owner"
+            ),
             pk=kwargs["pk"],
         )
         if not selectors.may_edit(request.user, self.sheet):
@@ -196,7 +199,11 @@ class SheetWizardView(NamedUrlWizardView):
                 )
             if goto:
                 # Leaving with unfinished input: keep it, with its errors, for the return.
-                self.storage.set_step_data(step, self.get_form_step_data(form))
+                try:
+                    self.storage.set_step_data(step, self.get_form_step_data(form))
+                except services.WizardStateTooLarge as error:
+                    messages.error(self.request, str(error))
+                    return self.render(form)
                 messages.warning(
                     self.request,
                     _("「%(step)s」中有未完成的输入,已为你暂存。")

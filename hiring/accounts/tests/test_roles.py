@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from hiring.accounts.roles import CATALOG_ADMIN, HIRING_MANAGER, HR
 
@@ -30,10 +31,12 @@ def test_demo_users_log_in_with_printed_passwords_which_change_each_run():
     first = _demo_passwords()
     second = _demo_passwords()
     assert set(first) == {"hr", "manager", "admin"}
+    # Login throttling needs the request a login comes with.
+    request = RequestFactory().post("/accounts/login/")
     for username, password in second.items():
         assert password != first[username]
-        user = authenticate(username=username, password=password)
+        user = authenticate(request, username=username, password=password)
         assert user is not None
-        assert authenticate(username=username, password=first[username]) is None
-    admin = authenticate(username="admin", password=second["admin"])
+        assert authenticate(request, username=username, password=first[username]) is None
+    admin = authenticate(request, username="admin", password=second["admin"])
     assert admin.is_staff and admin.groups.filter(name=CATALOG_ADMIN).exists()

@@ -1,3 +1,5 @@
+import socket
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -131,7 +133,7 @@ def test_hr_gets_no_review_form_and_their_post_is_refused(client, sheet, hr_alic
 
 @pytest.mark.parametrize(
     "who, code",
-    [("manager_dave", 403), ("hr_carol", 403), ("outsider_eve", 403), ("admin_amy", 403)],
+    [("manager_dave", 404), ("hr_carol", 403), ("outsider_eve", 403), ("admin_amy", 403)],
 )
 def test_strangers_cannot_act_at_all(client, sheet, request, who, code):
     RequirementSheet.objects.filter(pk=sheet.pk).update(status="submitted")
@@ -140,7 +142,9 @@ def test_strangers_cannot_act_at_all(client, sheet, request, who, code):
         client.post(reverse("sheets:review", args=[sheet.pk]), {"decision": "approve"}).status_code
         == code
     )
-    assert client.post(reverse("sheets:submit", args=[sheet.pk])).status_code == code
+    # Submitting is for HR only: refused by role before the sheet is looked up.
+    submit_code = 403 if who == "manager_dave" else code
+    assert client.post(reverse("sheets:submit", args=[sheet.pk])).status_code == submit_code
     assert status(sheet) == "submitted"
 
 
@@ -236,3 +240,45 @@ def test_an_approved_revision_archives_its_original(sheet, hr_alice, manager_bob
     assert status(revision) == "approved"
     assert status(sheet) == "archived"
     assert sheet.reviews.filter(action="archived").exists()
+
+
+def test_a_title_with_a_line_break_still_submits_and_mails_one_line(
+    client, sheet, hr_alice, manager_bob, django_capture_on_commit_callbacks
+):
+    RequirementSheet.objects.filter(pk=sheet.pk).update(title="电商客服\r\nBcc: x@example.com")
+    client.force_login(hr_alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("sheets:submit", args=[sheet.pk]))
+    assert response.status_code == 302
+    assert status(sheet) == "submitted"
+    message = mail.outbox[-1]
+    assert message.to == ["bob@example.com"]
+    assert message.subject == "待审批:电商客服 Bcc: x@example.com"
+    assert message.message()["Bcc"] is None  # the line break did not start a header
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_mail_server_that_cannot_be_reached_does_not_undo_or_break_an_approval(
+    client, sheet, hr_alice, manager_bob, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _closed_port()
+    settings.EMAIL_TIMEOUT = 5
+    RequirementSheet.objects.filter(pk=sheet.pk).update(title="退回\n再批")
+    client.force_login(hr_alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("sheets:submit", args=[sheet.pk])).status_code == 302
+    client.force_login(manager_bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(client, sheet, "approve", "好")
+
+    assert response.status_code == 200 and "已批准" in response.text
+    assert status(sheet) == "approved"
+    failures = [r for r in caplog.records if r.name == "hiring.sheets.services"]
+    assert len(failures) == 2 and all(r.levelname == "ERROR" for r in failures)
+    assert "alice@example.com" in failures[-1].getMessage()

@@ -118,3 +118,80 @@ def test_hostile_and_odd_text_is_stored_verbatim_and_shown_as_text(
         assert "<script>alert" not in page and "<img src=x" not in page
         assert escape(HOSTILE[:60]) in page or escape(HOSTILE[:80]) in page
     assert MIXED in client.get(reverse("sheets:detail", args=[sheet.pk])).text
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"salary_max": 3_000_000_000}, "salary_max"),
+        ({"salary_min": 2_147_483_648, "salary_max": None}, "salary_min"),
+        ({"headcount": 32768}, "headcount"),
+        ({"salary_period": "fortnight"}, "salary_period"),
+        ({"role_title": "岗" * 81}, "role_title"),
+    ],
+)
+def test_values_beyond_the_columns_are_refused_at_the_form(client, hr_alice, basics, change, field):
+    client.force_login(hr_alice)
+    data = {k: "" if v is None else v for k, v in {**basics, **change}.items()}
+    response = client.post(reverse("sheets:new"), data)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert f'id="error_1_id_{field}"' in response.text
+    assert not RequirementSheet.objects.exists()
+
+
+def test_a_salary_beyond_the_column_on_a_wizard_save_keeps_the_input(
+    client, catalog, hr_alice, manager_bob
+):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    data = wizard.page_data("basics")
+    data["basics-salary_min"] = "2147483648"
+    data["basics-department"] = "新部门"
+
+    response = wizard.post("basics", data, action="save")
+
+    assert response.status_code == 200
+    form = response.context["wizard"]["form"]
+    assert "2147483647" in form.errors["salary_min"][0]
+    assert 'value="2147483648"' in response.text and 'value="新部门"' in response.text
+    sheet.refresh_from_db()
+    assert sheet.salary_min == 6000 and sheet.department == "客户服务部"
+
+
+@pytest.mark.parametrize("order", ["1000", "32768", "-1"])
+def test_an_item_order_outside_the_widget_range_is_an_error_beside_it(
+    client, catalog, hr_alice, manager_bob, order
+):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    data = wizard.page_data("core")
+    key = next(k for k in data if k.endswith("-order"))
+    data[key] = order
+    before = list(sheet.items.values_list("order", flat=True))
+
+    response = wizard.post("core", data)
+
+    assert response.status_code == 200
+    row = next(r for r in wizard.rows(response) if r["order"].html_name == key)
+    assert row.errors["order"]
+    assert f'value="{order}"' in response.text
+    assert list(sheet.items.values_list("order", flat=True)) == before
+
+
+def test_a_preset_change_still_replaces_the_items(client, catalog, hr_alice, manager_bob):
+    """The form validates against a copy of the sheet: the service still sees the old preset."""
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    data = wizard.page_data("basics")
+    data["basics-preset"] = str(Preset.objects.get(slug="saas").pk)
+
+    assert wizard.post("basics", data).status_code == 302
+
+    sheet.refresh_from_db()
+    assert sheet.preset.slug == "saas"
+    saas = set(Preset.objects.get(slug="saas").items.values_list("capability_id", flat=True))
+    assert set(sheet.items.values_list("capability_id", flat=True)) == saas

@@ -24,13 +24,14 @@ def urls(sheet) -> dict[str, str]:
     }
 
 
-# Who may do what with alice's draft: 200 = allowed, 403 = refused, "login" = sent to log in.
+# Who may do what with alice's draft: 200 = allowed, 403 = refused, "login" = sent to log in,
+# 404 = not told the sheet exists (the same answer as for a missing id).
 MATRIX = {
     "anonymous": {"list": "login", "detail": "login", "edit": "login", "delete": "login"},
     "hr_alice": {"list": 200, "detail": 200, "edit": 200, "delete": 200},
     "hr_carol": {"list": 200, "detail": 200, "edit": 403, "delete": 403},
     "manager_bob": {"list": 200, "detail": 200, "edit": 403, "delete": 403},
-    "manager_dave": {"list": 200, "detail": 403, "edit": 403, "delete": 403},
+    "manager_dave": {"list": 200, "detail": 404, "edit": 404, "delete": 403},
     "admin_amy": {"list": 403, "detail": 403, "edit": 403, "delete": 403},
     "outsider_eve": {"list": 403, "detail": 403, "edit": 403, "delete": 403},
 }
@@ -197,3 +198,25 @@ def test_a_submitted_sheet_cannot_be_edited(client, sheet, hr_alice):
     response = client.get(reverse("sheets:wizard", args=[sheet.pk, "core"]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("sheets:detail", args=[sheet.pk])
     assert "不能再编辑" in response.text
+
+
+def test_a_sheet_one_may_not_see_looks_exactly_like_a_missing_one(
+    client, catalog, hr_alice, manager_bob, manager_dave
+):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    missing = sheet.pk + 1000
+    client.force_login(manager_dave)
+    for name, kwargs in [
+        ("sheets:detail", {}),
+        ("sheets:history", {}),
+        ("sheets:wizard", {"step": "basics"}),
+        ("documents:sheet_preview", {}),
+        ("documents:sheet_pdf", {}),
+        ("documents:posting_text", {}),
+    ]:
+        existing = client.get(reverse(name, kwargs={"pk": sheet.pk, **kwargs}))
+        absent = client.get(reverse(name, kwargs={"pk": missing, **kwargs}))
+        assert existing.status_code == absent.status_code == 404, name
+        assert sheet.title not in existing.text
+    response = client.post(reverse("sheets:review", args=[sheet.pk]), {"decision": "approve"})
+    assert response.status_code == 404
