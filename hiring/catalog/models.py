@@ -1,5 +1,8 @@
 """The capability library that admins maintain and that every sheet starts from."""
 
+import re
+from collections.abc import Iterable
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,32 @@ from hiring.common.models import SlugNaturalKeyModel, TimeStampedModel
 
 def split_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+# A part of a prompt or anchor meant for one industry starts with its name in brackets:
+# "(金融)客户询问…", "【SaaS】理解…". Several such parts may share a line, separated by ";".
+_TAG = re.compile(r"^\s*[(（【\[]\s*([^)）】\]]{1,20}?)\s*[)）】\]]")
+_PART_SEPARATOR = re.compile(r"[;；]\s*(?=[(（【\[])")
+
+
+def text_for_industry(text: str, *, industry_name: str, industry_names: Iterable[str]) -> str:
+    """`text` without the lines and parts tagged for another industry.
+
+    Only tags naming a known industry count: "【内容型】" is part of the text, not a filter.
+    """
+    others = {name.casefold() for name in industry_names} - {industry_name.casefold()}
+    lines = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        parts = [
+            part
+            for part in _PART_SEPARATOR.split(line.strip())
+            if not ((tag := _TAG.match(part)) and tag.group(1).casefold() in others)
+        ]
+        if parts:
+            lines.append(";".join(parts))
+    return "\n".join(lines)
 
 
 class Industry(SlugNaturalKeyModel):
@@ -170,6 +199,20 @@ class Capability(SlugNaturalKeyModel):
     @property
     def prompts(self) -> list[str]:
         return split_lines(self.star_prompts) + split_lines(self.scenario_prompts)
+
+    def scorecard_text(self, *, industry: Industry, industry_names: Iterable[str]) -> dict:
+        """Interview prompts and anchors for a sheet of `industry`, as SheetItem fields."""
+        names = list(industry_names)
+
+        def fit(text: str) -> str:
+            return text_for_industry(text, industry_name=industry.name, industry_names=names)
+
+        return {
+            "interview_prompts": fit("\n".join(self.prompts)),
+            "anchor_1": fit(self.anchor_1),
+            "anchor_3": fit(self.anchor_3),
+            "anchor_5": fit(self.anchor_5),
+        }
 
 
 class Preset(SlugNaturalKeyModel):

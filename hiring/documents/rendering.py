@@ -170,18 +170,18 @@ def _scorecard_context(sheet: RequirementSheet) -> dict:
         methods = [method for method in item.methods.all() if method.on_scorecard]
         if not methods:
             continue
-        capability = item.capability
+        # The sheet's own copies: filtered to its industry when added, then edited by HR.
         entries.append(
             ScorecardEntry(
                 item=item,
                 methods=methods,
-                prompts=capability.prompts if capability else [],
+                prompts=item.prompt_list,
                 anchors=[
-                    (1, capability.anchor_1 if capability else ""),
+                    (1, item.anchor_1),
                     (2, ""),
-                    (3, capability.anchor_3 if capability else ""),
+                    (3, item.anchor_3),
                     (4, ""),
-                    (5, capability.anchor_5 if capability else ""),
+                    (5, item.anchor_5),
                 ],
             )
         )

@@ -166,6 +166,14 @@ class SheetItem(TimeStampedModel):
     )
     included = models.BooleanField(_("保留"), default=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    # The scorecard's questions and rating anchors for this item: copied from the capability
+    # (only what fits the sheet's industry) when the item is added, then the sheet's own.
+    interview_prompts = models.TextField(
+        _("面试问题"), max_length=4000, blank=True, help_text=_("每行一个问题。")
+    )
+    anchor_1 = models.TextField(_("1分表现"), max_length=1000, blank=True)
+    anchor_3 = models.TextField(_("3分表现"), max_length=1000, blank=True)
+    anchor_5 = models.TextField(_("5分表现"), max_length=1000, blank=True)
 
     history = HistoricalRecords(m2m_fields=[methods])
 
@@ -178,6 +186,10 @@ class SheetItem(TimeStampedModel):
         "priority_id",
         "included",
         "order",
+        "interview_prompts",
+        "anchor_1",
+        "anchor_3",
+        "anchor_5",
     )
 
     class Meta:
@@ -194,6 +206,10 @@ class SheetItem(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def prompt_list(self) -> list[str]:
+        return split_lines(self.interview_prompts)
 
 
 class JobPosting(TimeStampedModel):

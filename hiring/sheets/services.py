@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hiring.catalog.models import AssessmentMethod, Capability, Preset, Priority
+from hiring.catalog.models import AssessmentMethod, Capability, Industry, Preset, Priority
 
 from .models import JobPosting, RequirementSheet, Review, SheetItem
 
@@ -38,6 +38,37 @@ class ItemData:
     methods: Iterable[AssessmentMethod]
     included: bool = True
     order: int = 0
+    # Scorecard text (SheetItem fields of the same names); None leaves the item's own as is.
+    interview_prompts: str | None = None
+    anchor_1: str | None = None
+    anchor_3: str | None = None
+    anchor_5: str | None = None
+
+
+SCORECARD_FIELDS = ("interview_prompts", "anchor_1", "anchor_3", "anchor_5")
+
+
+def generic_scorecard() -> dict[str, str]:
+    """The rating scale of a custom item until its author writes a better one."""
+    return {
+        "interview_prompts": "",
+        "anchor_1": _("明显达不到要求:举不出相关经历或做法,或做法有明显问题。"),
+        "anchor_3": _("基本达到要求:能举出相关经历,做法合理,但不够完整或需要提示。"),
+        "anchor_5": _("超出要求:经历具体、结果可验证,能讲清思路并主动改进。"),
+    }
+
+
+def capability_scorecard(
+    *, capability: Capability, industry: Industry, industry_names: list[str] | None = None
+) -> dict[str, str]:
+    """The capability's prompts and anchors for the industry; generic anchors where it has none."""
+    if industry_names is None:
+        industry_names = list(Industry.objects.values_list("name", flat=True))
+    fields = capability.scorecard_text(industry=industry, industry_names=industry_names)
+    generic = generic_scorecard()
+    for name in ("anchor_1", "anchor_3", "anchor_5"):
+        fields[name] = fields[name] or generic[name]
+    return fields
 
 
 def _claim_version(*, sheet: RequirementSheet, expected_version: int, last_step: str) -> None:
@@ -103,7 +134,11 @@ def _record_history(sheet: RequirementSheet, reason: str) -> None:
 
 def _items_from_preset(*, sheet: RequirementSheet, preset: Preset) -> None:
     items = preset.items.select_related("capability").prefetch_related("methods")
+    industry_names = list(Industry.objects.values_list("name", flat=True))
     for item in items:
+        scorecard = capability_scorecard(
+            capability=item.capability, industry=sheet.industry, industry_names=industry_names
+        )
         sheet_item = SheetItem(
             sheet=sheet,
             category_id=item.capability.category_id,
@@ -112,6 +147,7 @@ def _items_from_preset(*, sheet: RequirementSheet, preset: Preset) -> None:
             requirement=item.requirement,
             priority_id=item.priority_id,
             order=item.order,
+            **scorecard,
         )
         _save_item(sheet_item, item.methods.all())
 
@@ -227,7 +263,7 @@ def sheet_save_items(
             continue  # an item of another sheet or category: never touched from here
         loaded_state = None
         if item is None:
-            item = SheetItem(sheet=sheet, category_id=category_id)
+            item = SheetItem(sheet=sheet, category_id=category_id, **generic_scorecard())
         else:
             loaded_state = _item_state(item, [m.pk for m in item.methods.all()])
         item.name = data.name
@@ -235,6 +271,10 @@ def sheet_save_items(
         item.priority_id = data.priority.pk
         item.included = data.included
         item.order = data.order
+        for name in SCORECARD_FIELDS:
+            value = getattr(data, name)
+            if value is not None:
+                setattr(item, name, value)
         _save_item(item, data.methods, loaded_state=loaded_state)
     _record_history(sheet, _("修改条目"))
     return sheet
@@ -258,6 +298,7 @@ def sheet_add_capability(
         requirement=capability.requirement,
         priority_id=capability.default_priority_id,
         order=(last or 0) + 1,
+        **capability_scorecard(capability=capability, industry=sheet.industry),
     )
     _save_item(item, capability.default_methods.all())
     _record_history(sheet, _("从能力库添加条目"))

@@ -168,10 +168,11 @@ def test_the_scorecard_lists_interview_items_with_prompts_anchors_and_weights(sh
     for item in scored:
         assert pdfs.squeeze(item.name) in text
         if item.capability:
-            for prompt in item.capability.prompts:
+            assert item.prompt_list
+            for prompt in item.prompt_list:
                 assert pdfs.squeeze(prompt) in text
-            for anchor in (item.capability.anchor_1, item.capability.anchor_3):
-                assert pdfs.squeeze(anchor) in text
+            for anchor in (item.anchor_1, item.anchor_3, item.anchor_5):
+                assert anchor and pdfs.squeeze(anchor) in text
     assert pdfs.squeeze(written_only.requirement) not in text
     assert "自定义条目:请在此写下面试问题" in text
     total_weight = sum(item.priority.weight for item in scored)
