@@ -144,3 +144,25 @@ QUALITY_CHECK = {
 
 # Used for links in notification e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# PDF renders run on Celery workers (broker: Redis), so web workers only serve pages and
+# cached files; workers and web share the cache (CACHE_URL=redis://…) that holds the PDFs.
+# Without a broker (`make run`, tests) tasks run in the process that sends them.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or "memory://"
+CELERY_TASK_ALWAYS_EAGER = env.bool(
+    "CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://"
+)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+DOCUMENTS_RENDER_TIMEOUT = env.float("DOCUMENTS_RENDER_TIMEOUT", default=20)
+CELERY_TASK_TIME_LIMIT = int(DOCUMENTS_RENDER_TIMEOUT) + 30
+# Render a sheet's documents in the background after every saved change and approval, so a
+# download finds them ready. Off when tasks run in-process: a save would wait for three PDFs.
+DOCUMENTS_RENDER_ON_SAVE = env.bool(
+    "DOCUMENTS_RENDER_ON_SAVE", default=not CELERY_TASK_ALWAYS_EAGER
+)
+# Seconds between a save and its render: the saves of one wizard session make one render.
+DOCUMENTS_RENDER_DELAY = env.float("DOCUMENTS_RENDER_DELAY", default=3)
