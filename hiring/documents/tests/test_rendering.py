@@ -67,6 +67,19 @@ def test_the_fonts_are_one_embedded_subset_of_noto_sans_cjk_never_type3(sheet):
     assert [code for code in used if names[code] != f"cid{code:05d}"] == []
 
 
+def test_fonttools_numbers_the_cids_where_harfbuzz_cannot(sheet, monkeypatch):
+    monkeypatch.setattr(fonts, "IDENTITY_CHARSET_FLAG", None)
+
+    pdf = rendering.render_sheet_pdf(sheet=sheet)
+
+    (font,) = pdfs.fonts(pdf)
+    names = TTFont(BytesIO(pdfs.font_file(font).get_data())).getGlyphOrder()
+    used = pdfs.used_glyphs(font)
+    assert len(used) > 200
+    assert [code for code in used if names[code] != f"cid{code:05d}"] == []
+    assert len(pdf) <= 100 * 1024
+
+
 def test_without_harfbuzz_cuts_the_system_font_is_embedded_instead(sheet, monkeypatch):
     monkeypatch.setattr(fonts._subsetter, "subset", lambda characters: None)
 
