@@ -23,6 +23,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from weasyprint.css.counters import CounterStyle
 from weasyprint.text.fonts import FontConfiguration
 
 from hiring.catalog.models import AssessmentMethod
@@ -294,7 +295,8 @@ def _user_agent_stylesheet() -> weasyprint.CSS:
 
     text = _UNUSED_PSEUDO_RULES.sub("", weasyprint_html.UA)
     text = re.sub(r"^::marker\b", "li::marker", text, flags=re.MULTILINE)
-    return weasyprint.CSS(string=text, counter_style=weasyprint_html.UA_COUNTER_STYLE)
+    # Its @counter-style rules are in UA_COUNTER_STYLE already, which every document copies.
+    return weasyprint.CSS(string=text, counter_style=CounterStyle())
 
 
 class _DocumentHTML(weasyprint.HTML):

@@ -216,3 +216,21 @@ def test_a_render_past_its_time_limit_stops(sheet):
     # The deadline belongs to that render only.
     with override_settings(DOCUMENTS_RENDER_TIMEOUT=60):
         assert rendering.render_posting_pdf(sheet=sheet).startswith(b"%PDF")
+
+
+def test_a_row_taller_than_the_space_left_breaks_inside_itself(sheet):
+    item = included_items(sheet)[4]
+    sentence = "能够在高峰期同时处理多个会话,准确记录客户问题并在规定时间内跟进反馈。"
+    item.requirement = (sentence * 60)[:2000]
+    item.save()
+
+    pages = pdfs.page_texts(rendering.render_sheet_pdf(sheet=sheet))
+
+    # The row starts on page 1 right after the rows before it and fills it, instead of
+    # moving to page 2 and leaving page 1 mostly empty; it goes on under the repeated header.
+    squeezed = pdfs.squeeze(sentence)
+    assert pdfs.squeeze(item.name) in pages[0]
+    assert pages[0].count(squeezed) >= 10
+    assert pages[1].split(HEADER_ROW, 1)[1].count(squeezed) >= 10
+    # Every copy is there (one may be cut by the page break, between footer and header).
+    assert "".join(pages).count(squeezed) >= 2000 // len(sentence) - 1
