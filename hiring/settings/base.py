@@ -7,6 +7,8 @@ import xstatic.pkg.bootstrap
 from django.utils.translation import gettext_lazy as _
 from import_export.formats import base_formats
 
+from hiring.common.exports import ExcelCSV
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -124,7 +126,8 @@ LOGGING = {
 # Front-end packages come from PyPI (XStatic) and are served by the app itself.
 STATICFILES_DIRS += [("vendor/bootstrap", xstatic.pkg.bootstrap.BASE_DIR)]
 
-IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
+# CSV with a byte order mark for Excel; see hiring/common/exports.py.
+IMPORT_EXPORT_FORMATS = [ExcelCSV, base_formats.XLSX]
 
 # Items of these priorities are listed as requirements in the job posting; the rest as a plus.
 POSTING_REQUIRED_PRIORITIES = env.list(
