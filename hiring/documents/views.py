@@ -11,7 +11,7 @@ from hiring.accounts.roles import HIRING_MANAGER, HR
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet
 
-from . import rendering
+from . import rendering, spreadsheet
 from .cache import requested_pdf
 
 # Seconds between two looks of the waiting page at a render in progress.
@@ -91,4 +91,16 @@ def posting_text(request, pk: int):
     name, fallback = _filename("posting", sheet)
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = _disposition("inline", f"{name}.txt", f"{fallback}.txt")
+    return response
+
+
+@role_required(HR, HIRING_MANAGER)
+def sheet_xlsx(request, pk: int) -> HttpResponse:
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    name, fallback = _filename("sheet", sheet)
+    response = HttpResponse(
+        spreadsheet.sheet_xlsx(sheet=sheet),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = _disposition("attachment", f"{name}.xlsx", f"{fallback}.xlsx")
     return response

@@ -18,7 +18,7 @@ from . import pdfs
 from .conftest import add_items
 
 PDF_URLS = ["sheet_pdf", "posting_pdf", "scorecard_pdf"]
-PAGE_URLS = ["sheet_preview", "posting_preview", "posting_text", "scorecard_preview"]
+PAGE_URLS = ["sheet_preview", "sheet_xlsx", "posting_preview", "posting_text", "scorecard_preview"]
 
 
 def url(name: str, sheet) -> str:
