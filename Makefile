@@ -21,6 +21,7 @@ test: setup-test
 bench: setup-test
 	$(PY) bench/pdf.py
 	$(PY) bench/load.py
+	$(PY) bench/render_load.py
 
 lint: $(STAMPS)/venv
 	$(VENV)/bin/ruff check .

@@ -16,7 +16,9 @@ through fontconfig instead: the same glyphs, a larger file.
 import string
 import threading
 from base64 import b64encode
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -26,6 +28,7 @@ from django.conf import settings
 from fontTools.cffLib import CFFFontSet
 from fontTools.ttLib import TTFont, TTLibError
 from fontTools.ttLib.tables.DefaultTable import DefaultTable
+from weasyprint.text.fonts import FontConfiguration
 
 #: The system family the glyphs come from.
 SYSTEM_FAMILY = "Noto Sans CJK SC"
@@ -216,3 +219,51 @@ def add_document_font(font_config, *, text: str, url_fetcher) -> bool:
         url_fetcher,
     )
     return True
+
+
+class _FontConfigurations:
+    """A few recent font configurations, by the characters their document font holds.
+
+    A configuration is WeasyPrint's and Pango's view of the fonts, with their caches of glyph
+    shapes and metrics; building one and declaring the cut font in it costs about 15 ms, and
+    its caches start cold. The same sheet rendered again (or a sheet with the same characters)
+    reuses it. Pango is not thread-safe: a configuration serves one render at a time.
+    """
+
+    SIZE = 4
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[frozenset, tuple[FontConfiguration, threading.Lock]] = (
+            OrderedDict()
+        )
+
+    @contextmanager
+    def use(self, *, text: str, url_fetcher) -> Iterator[FontConfiguration]:
+        characters = frozenset(text)
+        with self._lock:
+            entry = self._entries.get(characters)
+            if entry is not None:
+                self._entries.move_to_end(characters)
+        if entry is None:
+            font_config = FontConfiguration()
+            add_document_font(font_config, text=text, url_fetcher=url_fetcher)
+            entry = (font_config, threading.Lock())
+            with self._lock:
+                self._entries[characters] = entry
+                while len(self._entries) > self.SIZE:
+                    self._entries.popitem(last=False)
+        font_config, in_use = entry
+        if not in_use.acquire(blocking=False):
+            # Another thread renders with it right now: a fresh one rather than a wait.
+            font_config = FontConfiguration()
+            add_document_font(font_config, text=text, url_fetcher=url_fetcher)
+            yield font_config
+            return
+        try:
+            yield font_config
+        finally:
+            in_use.release()
+
+
+font_configurations = _FontConfigurations()

@@ -24,7 +24,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from weasyprint.css.counters import CounterStyle
-from weasyprint.text.fonts import FontConfiguration
 
 from hiring.catalog.models import AssessmentMethod
 from hiring.quality.runner import QualityReport, check_sheet
@@ -312,10 +311,12 @@ def html_to_pdf(html: str) -> bytes:
         raise DocumentTooLarge
     fetcher = StaticOnlyURLFetcher()
     stylesheet = _print_stylesheet()
-    font_config = FontConfiguration()
     # The stylesheet's characters count too: its generated content ends up in the text.
-    fonts.add_document_font(font_config, text=html + stylesheet.text, url_fetcher=fetcher)
-    with _time_limit(render_timeout()):
+    text = html + stylesheet.text
+    with (
+        fonts.font_configurations.use(text=text, url_fetcher=fetcher) as font_config,
+        _time_limit(render_timeout()),
+    ):
         return _DocumentHTML(string=html, url_fetcher=fetcher).write_pdf(
             stylesheets=[stylesheet.css],
             font_config=font_config,

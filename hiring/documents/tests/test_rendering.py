@@ -43,6 +43,16 @@ def test_the_sheet_pdf_holds_every_item_in_real_text(sheet):
     assert len(pdf) <= 100 * 1024
 
 
+def test_a_render_again_reuses_the_font_configuration_and_gives_the_same_text(sheet):
+    html = rendering.sheet_html(sheet=sheet)
+
+    first = rendering.html_to_pdf(html)
+    second = rendering.html_to_pdf(html)
+
+    assert pdfs.text(first) == pdfs.text(second)
+    assert len(fonts.font_configurations._entries) >= 1
+
+
 def test_the_fonts_are_one_embedded_subset_of_noto_sans_cjk_never_type3(sheet):
     pdf = rendering.render_sheet_pdf(sheet=sheet)
 
@@ -69,6 +79,7 @@ def test_the_fonts_are_one_embedded_subset_of_noto_sans_cjk_never_type3(sheet):
 
 def test_fonttools_numbers_the_cids_where_harfbuzz_cannot(sheet, monkeypatch):
     monkeypatch.setattr(fonts, "IDENTITY_CHARSET_FLAG", None)
+    monkeypatch.setattr(fonts, "font_configurations", fonts._FontConfigurations())
 
     pdf = rendering.render_sheet_pdf(sheet=sheet)
 
@@ -82,6 +93,7 @@ def test_fonttools_numbers_the_cids_where_harfbuzz_cannot(sheet, monkeypatch):
 
 def test_without_harfbuzz_cuts_the_system_font_is_embedded_instead(sheet, monkeypatch):
     monkeypatch.setattr(fonts._subsetter, "subset", lambda characters: None)
+    monkeypatch.setattr(fonts, "font_configurations", fonts._FontConfigurations())
 
     pdf = rendering.render_sheet_pdf(sheet=sheet)
 
