@@ -93,11 +93,10 @@ def wait_until_up(base: str) -> None:
     raise SystemExit("gunicorn did not start")
 
 
-def measure(base, password, paths, stop: threading.Event, clients: int = 4) -> list[float]:
-    """Latencies (s) of page requests made back to back by `clients` clients until `stop`."""
+def measure(openers, base, paths, stop: threading.Event) -> list[float]:
+    """Latencies (s) of page requests made back to back by logged-in clients until `stop`."""
     latencies: list[float] = []
     lock = threading.Lock()
-    openers = [login(base, "hr", password) for _ in range(clients)]
 
     def client(opener, offset):
         n = offset
@@ -122,10 +121,10 @@ def measure(base, password, paths, stop: threading.Event, clients: int = 4) -> l
 
 def export_all(base, password, sheet_ids) -> float:
     """Exports the large sheets at once; seconds until each has its PDF (202 pages poll)."""
+    openers = [login(base, "hr", password) for _ in sheet_ids]
     started = time.perf_counter()
 
-    def export(pk):
-        opener = login(base, "hr", password)
+    def export(pk, opener):
         while True:
             response = opener.open(f"{base}/sheets/{pk}/sheet.pdf", timeout=120)
             body = response.read()
@@ -133,7 +132,10 @@ def export_all(base, password, sheet_ids) -> float:
                 return
             time.sleep(1)
 
-    threads = [threading.Thread(target=export, args=(pk,)) for pk in sheet_ids]
+    threads = [
+        threading.Thread(target=export, args=(pk, opener))
+        for pk, opener in zip(sheet_ids, openers, strict=True)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -144,8 +146,9 @@ def export_all(base, password, sheet_ids) -> float:
 def phase(base, password, paths, seconds=None, during=None) -> tuple[list[float], float | None]:
     stop = threading.Event()
     result: dict = {}
+    openers = [login(base, "hr", password) for _ in range(4)]
     measurer = threading.Thread(
-        target=lambda: result.setdefault("latencies", measure(base, password, paths, stop))
+        target=lambda: result.setdefault("latencies", measure(openers, base, paths, stop))
     )
     measurer.start()
     took = None
@@ -199,7 +202,7 @@ def main() -> None:
     for mode in ("queued", "in-process"):
         env = dict(base_env)
         # A cache and a queue of this run's own, so nothing from elsewhere is served or taken.
-        env["CACHE_URL"] = f"{redis}?KEY_PREFIX=bench-{run_id}-{mode}"
+        env.update(CACHE_URL=redis, CACHE_KEY_PREFIX=f"bench-{run_id}-{mode}")
         if mode == "queued":
             env.update(CELERY_BROKER_URL=redis, CELERY_QUEUE=f"bench-{run_id}")
         else:
