@@ -19,10 +19,12 @@ import redis
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
 from django.core.cache import cache
+from django.db import connections
 from django.test import override_settings
 from django.urls import reverse
 
 from hiring.celery import app
+from hiring.documents import tasks
 from hiring.documents.cache import document_key
 from hiring.sheets import services
 from hiring.sheets.models import RequirementSheet
@@ -90,6 +92,7 @@ def worker(redis_url):
         }
     }
     queued.set_current()
+    assert tasks.render_document.name in queued.tasks  # shared tasks join every new app
     try:
         with override_settings(CACHES=caches):
             with start_worker(queued, pool="solo", perform_ping_check=False, queues=[queue]):
@@ -98,6 +101,23 @@ def worker(redis_url):
     finally:
         app.set_current()
         queued.close()
+
+
+@pytest.fixture
+def migrated_rows_back(django_db_setup, django_db_blocker):
+    """Puts back, after the test, the rows migrations made (the role groups, …).
+
+    A worker in another thread only sees committed data, so these tests commit, and the
+    database is emptied after them; later tests expect it as migrated. Requested before
+    `transactional_db`, this runs after its emptying.
+    """
+    yield
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
 
 
 def wait_for(condition, what: str):
@@ -110,9 +130,15 @@ def wait_for(condition, what: str):
         time.sleep(0.2)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_renders_the_pdf_while_the_download_page_waits(
-    client, catalog, hr_alice, manager_bob, worker
+    migrated_rows_back,
+    django_db_serialized_rollback,
+    transactional_db,
+    client,
+    catalog,
+    hr_alice,
+    manager_bob,
+    worker,
 ):
     sheet = make_sheet(owner=hr_alice, manager=manager_bob)
     client.force_login(hr_alice)
@@ -133,9 +159,15 @@ def test_a_worker_renders_the_pdf_while_the_download_page_waits(
     assert pdfs.squeeze(sheet.title) in text and "草稿" in text
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_approval_renders_the_documents_before_anyone_asks(
-    client, catalog, hr_alice, manager_bob, worker
+    migrated_rows_back,
+    django_db_serialized_rollback,
+    transactional_db,
+    client,
+    catalog,
+    hr_alice,
+    manager_bob,
+    worker,
 ):
     sheet = make_sheet(owner=hr_alice, manager=manager_bob)
     services.sheet_submit(sheet=sheet, actor=hr_alice)
