@@ -18,6 +18,7 @@ import pytest
 import redis
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
 from django.core.cache import cache
 from django.db import connections
 from django.test import override_settings
@@ -93,12 +94,19 @@ def worker(redis_url):
     }
     queued.set_current()
     assert tasks.render_document.name in queued.tasks  # shared tasks join every new app
+
+    def close_connections(**kwargs):
+        # In the worker's thread: an open connection would keep the test database alive.
+        connections.close_all()
+
+    task_postrun.connect(close_connections, weak=False)
     try:
         with override_settings(CACHES=caches):
             with start_worker(queued, pool="solo", perform_ping_check=False, queues=[queue]):
                 yield
             cache.clear()
     finally:
+        task_postrun.disconnect(close_connections)
         app.set_current()
         queued.close()
 
