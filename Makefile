@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMPS := .make
 RUN_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 gettext
-TEST_PACKAGES := $(RUN_PACKAGES) chromium chromium-driver poppler-utils
+TEST_PACKAGES := $(RUN_PACKAGES) chromium chromium-driver poppler-utils redis-server
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -21,6 +21,7 @@ test: setup-test
 bench: setup-test
 	$(PY) bench/pdf.py
 	$(PY) bench/load.py
+	$(PY) bench/render_load.py
 
 lint: $(STAMPS)/venv
 	$(VENV)/bin/ruff check .

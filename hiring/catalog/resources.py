@@ -1,7 +1,9 @@
 """CSV / XLSX import and export of the catalog; rows are matched by slug."""
 
-from import_export import fields, resources
+from import_export import fields
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+
+from hiring.common.exports import SafeExportResource
 
 from .models import (
     AssessmentMethod,
@@ -14,7 +16,7 @@ from .models import (
 )
 
 
-class CapabilityResource(resources.ModelResource):
+class CapabilityResource(SafeExportResource):
     category = fields.Field(
         attribute="category",
         column_name="category",
@@ -62,7 +64,7 @@ class CapabilityResource(resources.ModelResource):
         report_skipped = True
 
 
-class PresetResource(resources.ModelResource):
+class PresetResource(SafeExportResource):
     industry = fields.Field(
         attribute="industry",
         column_name="industry",
@@ -88,7 +90,7 @@ class PresetResource(resources.ModelResource):
         report_skipped = True
 
 
-class PresetItemResource(resources.ModelResource):
+class PresetItemResource(SafeExportResource):
     preset = fields.Field(
         attribute="preset", column_name="preset", widget=ForeignKeyWidget(Preset, field="slug")
     )

@@ -7,4 +7,4 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("文档")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, signals  # noqa: F401  (register the system checks and receivers)

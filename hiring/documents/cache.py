@@ -61,12 +61,83 @@ def document_key(*, kind: str, sheet: RequirementSheet) -> str:
     return f"documents:{kind}:{sheet.pk}:{digest}"
 
 
+# What a waiting download page finds when the render failed: the error, for a few minutes.
+ERRORS = {
+    error.__name__: error
+    for error in (rendering.DocumentError, rendering.DocumentTooLarge, rendering.DocumentTimeout)
+}
+ERROR_TIMEOUT = 5 * 60
+
+
+def _pending_key(key: str) -> str:
+    return f"{key}:rendering"
+
+
+def _error_key(key: str) -> str:
+    return f"{key}:error"
+
+
 def cached_pdf(*, kind: str, sheet: RequirementSheet) -> bytes:
-    """The PDF of one document of the sheet, rendered only if the cache has no current copy."""
+    """The PDF of one document of the sheet, rendered here only if the cache has no current copy.
+
+    Runs on a task worker (see tasks.py); web requests use `requested_pdf` instead.
+    """
     key = document_key(kind=kind, sheet=sheet)
     pdf = django_cache.get(key)
     if pdf is None:
         render: Callable[..., bytes] = getattr(rendering, f"render_{kind}_pdf")
-        pdf = render(sheet=sheet)
+        try:
+            pdf = render(sheet=sheet)
+        except rendering.DocumentBlocked:
+            raise
+        except rendering.DocumentError as error:
+            django_cache.set(_error_key(key), type(error).__name__, ERROR_TIMEOUT)
+            raise
+        finally:
+            django_cache.delete(_pending_key(key))
         django_cache.set(key, pdf, TIMEOUT)
+    return pdf
+
+
+def _raise_recorded_error(key: str) -> None:
+    name = django_cache.get(_error_key(key))
+    if name is not None:
+        raise ERRORS.get(name, rendering.DocumentError)()
+
+
+def queue_render(*, kind: str, sheet: RequirementSheet, countdown: float = 0) -> None:
+    """Sends one render to the task queue unless one for the same content is on its way."""
+    from .tasks import render_document
+
+    key = document_key(kind=kind, sheet=sheet)
+    if django_cache.get(key) is not None:
+        return
+    # Longer than a render may last, so a worker that died does not block the next try forever.
+    marker_timeout = int(countdown + rendering.render_timeout() + 60)
+    if django_cache.add(_pending_key(key), True, marker_timeout):
+        render_document.apply_async(
+            kwargs={
+                "sheet_id": sheet.pk,
+                "kind": kind,
+                "language": translation.get_language() or settings.LANGUAGE_CODE,
+            },
+            countdown=countdown or None,
+        )
+
+
+def requested_pdf(*, kind: str, sheet: RequirementSheet) -> bytes | None:
+    """The cached PDF, or None while a worker renders it (the render is queued if need be).
+
+    Raises the DocumentError of a render that failed. With tasks run in-process (`make run`,
+    tests) the render happens here and its PDF is returned at once.
+    """
+    key = document_key(kind=kind, sheet=sheet)
+    pdf = django_cache.get(key)
+    if pdf is not None:
+        return pdf
+    _raise_recorded_error(key)
+    queue_render(kind=kind, sheet=sheet)
+    pdf = django_cache.get(key)
+    if pdf is None:
+        _raise_recorded_error(key)
     return pdf

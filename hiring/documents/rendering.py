@@ -8,11 +8,13 @@ render that runs past `DOCUMENTS_RENDER_TIMEOUT` seconds stops with `DocumentTim
 
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 
 import weasyprint
 from django.conf import settings
@@ -21,9 +23,10 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from weasyprint.text.fonts import FontConfiguration
+from weasyprint.css.counters import CounterStyle
 
 from hiring.catalog.models import AssessmentMethod
+from hiring.quality.runner import QualityReport, check_sheet
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet, SheetItem
 
@@ -66,6 +69,35 @@ class DocumentTooLarge(DocumentError):
 class DocumentTimeout(DocumentError):
     status = 503
     message = gettext_lazy("文档生成超时,请稍后重试;如仍失败,请删减条目或缩短描述。")
+
+
+class DocumentBlocked(DocumentError):
+    """The quality check finds errors: the sheet's public and interview documents stay in."""
+
+    status = 409
+    message = gettext_lazy("需求体检发现错误,修正后才能导出这份文档。")
+
+    def __init__(self, report: QualityReport):
+        super().__init__()
+        self.report = report
+
+
+# Documents that leave the team (the posting) or face candidates (the scorecard): a sheet with
+# quality errors (discriminatory wording, …) yields none of them.
+GATED_KINDS = frozenset({"posting", "scorecard"})
+
+
+def check_release(*, kind: str, sheet: RequirementSheet) -> None:
+    """Raises DocumentBlocked when `kind` may not be produced for the sheet as it stands."""
+    if kind in GATED_KINDS:
+        report = check_sheet(sheet=sheet)
+        if report.has_errors:
+            raise DocumentBlocked(report)
+
+
+def is_draft(sheet: RequirementSheet) -> bool:
+    """Anything but an approved sheet gives documents marked 草稿."""
+    return sheet.status != RequirementSheet.Status.APPROVED
 
 
 # --- Time limit -------------------------------------------------------------------------
@@ -148,16 +180,14 @@ def _base_context(*, kind: str, sheet: RequirementSheet, preview: bool) -> dict:
         "sheet": sheet,
         "date": document_date(sheet),
         "preview": preview,
+        "watermark": is_draft(sheet),
         # The PDF renderer gets print.css parsed in advance (see html_to_pdf); browsers link it.
         "stylesheet": static(STYLESHEET) if preview else None,
     }
 
 
 def _sheet_context(sheet: RequirementSheet) -> dict:
-    return {
-        "groups": selectors.items_by_category(_items(sheet)),
-        "watermark": sheet.status != RequirementSheet.Status.APPROVED,
-    }
+    return {"groups": selectors.items_by_category(_items(sheet))}
 
 
 def _posting_context(sheet: RequirementSheet) -> dict:
@@ -194,6 +224,7 @@ _CONTEXTS = {"sheet": _sheet_context, "posting": _posting_context, "scorecard": 
 
 def document_html(*, kind: str, sheet: RequirementSheet, preview: bool = False) -> str:
     """The HTML of one document; `preview` links the browser stylesheet and a toolbar."""
+    check_release(kind=kind, sheet=sheet)
     context = _base_context(kind=kind, sheet=sheet, preview=preview)
     context.update(_CONTEXTS[kind](sheet))
     html = render_to_string(TEMPLATES[kind], context)
@@ -246,17 +277,47 @@ def _print_stylesheet() -> _Stylesheet:
     return current
 
 
+# WeasyPrint's user-agent stylesheet styles ::marker, ::footnote-call, ::footnote-marker and
+# three ::note-* pseudo-elements of *every* element: six extra computed styles per table cell,
+# which made the cascade the largest single cost of a long table. The documents have no
+# footnotes or notes and markers only on list items, so their copy of that stylesheet (the
+# installed one, rewritten once per process) scopes markers to `li` and leaves the rest out.
+_UNUSED_PSEUDO_RULES = re.compile(
+    r"^::(?:footnote-call|footnote-marker|note-call|note-marker|note-callback)\s*\{[^}]*\}\s*$",
+    re.MULTILINE,
+)
+
+
+@cache
+def _user_agent_stylesheet() -> weasyprint.CSS:
+    from weasyprint import html as weasyprint_html
+
+    text = _UNUSED_PSEUDO_RULES.sub("", weasyprint_html.UA)
+    text = re.sub(r"^::marker\b", "li::marker", text, flags=re.MULTILINE)
+    # Its @counter-style rules are in UA_COUNTER_STYLE already, which every document copies.
+    return weasyprint.CSS(string=text, counter_style=CounterStyle())
+
+
+class _DocumentHTML(weasyprint.HTML):
+    """An HTML document with the documents' user-agent stylesheet (see above)."""
+
+    def _ua_stylesheets(self, forms=False):
+        return [_user_agent_stylesheet()]
+
+
 def html_to_pdf(html: str) -> bytes:
     """PDF bytes of a document's HTML; fetches nothing but data: URIs and static files."""
     if len(html) > MAX_HTML_CHARS:
         raise DocumentTooLarge
     fetcher = StaticOnlyURLFetcher()
     stylesheet = _print_stylesheet()
-    font_config = FontConfiguration()
     # The stylesheet's characters count too: its generated content ends up in the text.
-    fonts.add_document_font(font_config, text=html + stylesheet.text, url_fetcher=fetcher)
-    with _time_limit(render_timeout()):
-        return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(
+    text = html + stylesheet.text
+    with (
+        fonts.font_configurations.use(text=text, url_fetcher=fetcher) as font_config,
+        _time_limit(render_timeout()),
+    ):
+        return _DocumentHTML(string=html, url_fetcher=fetcher).write_pdf(
             stylesheets=[stylesheet.css],
             font_config=font_config,
             presentational_hints=False,
@@ -279,9 +340,16 @@ def render_scorecard_pdf(*, sheet: RequirementSheet) -> bytes:
 
 
 def posting_text(*, sheet: RequirementSheet) -> str:
-    """The job posting as plain text to paste into job boards; public fields only."""
+    """The job posting as plain text to paste into job boards; public fields only.
+
+    A sheet that is not approved yet gives a text whose first line says it is a draft.
+    """
+    check_release(kind="posting", sheet=sheet)
     posting = selectors.posting_view(sheet=sheet, items=_items(sheet))
-    lines = [posting["headline"]]
+    lines = []
+    if is_draft(sheet):
+        lines += [_("【草稿】需求表尚未批准,请勿发布。"), ""]
+    lines.append(posting["headline"])
     facts = [posting["location"], posting["salary"]]
     headcount = posting["headcount"]
     facts.append(

@@ -6,6 +6,7 @@ app_name = "documents"
 
 urlpatterns = [
     path("<int:pk>/posting.txt", views.posting_text, name="posting_text"),
+    path("<int:pk>/sheet.xlsx", views.sheet_xlsx, name="sheet_xlsx"),
 ]
 for kind in ["sheet", "posting", "scorecard"]:
     urlpatterns += [

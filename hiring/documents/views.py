@@ -12,8 +12,11 @@ from hiring.common.decorators import private_page
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet
 
-from . import rendering
-from .cache import cached_pdf
+from . import rendering, spreadsheet
+from .cache import requested_pdf
+
+# Seconds between two looks of the waiting page at a render in progress.
+REFRESH_SECONDS = 2
 
 
 def _filename(kind: str, sheet: RequirementSheet) -> tuple[str, str]:
@@ -29,7 +32,19 @@ def _disposition(disposition: str, name: str, fallback: str) -> str:
     return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
-def _error(request, error: rendering.DocumentError) -> HttpResponse:
+def _error(request, error: rendering.DocumentError, sheet: RequirementSheet) -> HttpResponse:
+    if isinstance(error, rendering.DocumentBlocked):
+        return render(
+            request,
+            "documents/blocked.html",
+            {
+                "sheet": sheet,
+                "message": error.message,
+                "errors": error.report.errors,
+                "fix_links": selectors.may_edit(request.user, sheet) and sheet.is_editable,
+            },
+            status=error.status,
+        )
     return render(request, "documents/error.html", {"message": error.message}, status=error.status)
 
 
@@ -38,9 +53,20 @@ def _error(request, error: rendering.DocumentError) -> HttpResponse:
 def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     try:
-        pdf = cached_pdf(kind=kind, sheet=sheet)
+        rendering.check_release(kind=kind, sheet=sheet)
+        pdf = requested_pdf(kind=kind, sheet=sheet)
     except rendering.DocumentError as error:
-        return _error(request, error)
+        return _error(request, error, sheet)
+    if pdf is None:
+        # A worker is rendering it: this page says so and looks again in a moment.
+        response = render(
+            request,
+            "documents/rendering.html",
+            {"sheet": sheet, "kind": kind, "refresh_seconds": REFRESH_SECONDS},
+            status=202,
+        )
+        response["Cache-Control"] = "no-store"
+        return response
     name, fallback = _filename(kind, sheet)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = _disposition("attachment", f"{name}.pdf", f"{fallback}.pdf")
@@ -54,7 +80,7 @@ def document_preview(request, pk: int, kind: str) -> HttpResponse:
     try:
         html = rendering.document_html(kind=kind, sheet=sheet, preview=True)
     except rendering.DocumentError as error:
-        return _error(request, error)
+        return _error(request, error, sheet)
     return HttpResponse(html)
 
 
@@ -65,8 +91,20 @@ def posting_text(request, pk: int):
     try:
         text = rendering.posting_text(sheet=sheet)
     except rendering.DocumentError as error:
-        return _error(request, error)
+        return _error(request, error, sheet)
     name, fallback = _filename("posting", sheet)
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = _disposition("inline", f"{name}.txt", f"{fallback}.txt")
+    return response
+
+
+@role_required(HR, HIRING_MANAGER)
+def sheet_xlsx(request, pk: int) -> HttpResponse:
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    name, fallback = _filename("sheet", sheet)
+    response = HttpResponse(
+        spreadsheet.sheet_xlsx(sheet=sheet),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = _disposition("attachment", f"{name}.xlsx", f"{fallback}.xlsx")
     return response

@@ -8,6 +8,8 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from import_export.formats import base_formats
 
+from hiring.common.exports import ExcelCSV
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -83,6 +85,9 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Keys of this deployment in a Redis that others use too (django-environ does not pass a
+# key_prefix in CACHE_URL on to Django's Redis backend).
+CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,7 +195,8 @@ STATICFILES_DIRS += [
     ("vendor/tom-select/css", NODE_MODULES / "tom-select" / "dist" / "css"),
 ]
 
-IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
+# CSV with a byte order mark for Excel; see hiring/common/exports.py.
+IMPORT_EXPORT_FORMATS = [ExcelCSV, base_formats.XLSX]
 
 # Items of these priorities are listed as requirements in the job posting; the rest as a plus.
 POSTING_REQUIRED_PRIORITIES = env.list(
@@ -213,3 +219,26 @@ WIZARD_STATE_MAX_BYTES = env.int("WIZARD_STATE_MAX_BYTES", default=256 * 1024)
 
 # Used for links in notification e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# PDF renders run on Celery workers (broker: Redis), so web workers only serve pages and
+# cached files; workers and web share the cache (CACHE_URL=redis://…) that holds the PDFs.
+# Without a broker (`make run`, tests) tasks run in the process that sends them.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or "memory://"
+CELERY_TASK_ALWAYS_EAGER = env.bool(
+    "CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://"
+)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="celery")
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+DOCUMENTS_RENDER_TIMEOUT = env.float("DOCUMENTS_RENDER_TIMEOUT", default=20)
+CELERY_TASK_TIME_LIMIT = int(DOCUMENTS_RENDER_TIMEOUT) + 30
+# Render a sheet's documents in the background after every saved change and approval, so a
+# download finds them ready. Off when tasks run in-process: a save would wait for three PDFs.
+DOCUMENTS_RENDER_ON_SAVE = env.bool(
+    "DOCUMENTS_RENDER_ON_SAVE", default=not CELERY_TASK_ALWAYS_EAGER
+)
+# Seconds between a save and its render: the saves of one wizard session make one render.
+DOCUMENTS_RENDER_DELAY = env.float("DOCUMENTS_RENDER_DELAY", default=3)

@@ -198,8 +198,9 @@ def sheet_create_from_preset(*, owner, preset: Preset, basics: dict) -> Requirem
 
 
 def sheet_edited_since_preset(*, sheet: RequirementSheet) -> bool:
-    """True when items (text, priority, methods, order, choice) or the posting's preset text
-    no longer match the preset: changing the preset would then overwrite someone's work."""
+    """True when items (text, priority, methods, order, choice, interview questions and
+    anchors) or the posting's preset text no longer match the preset: changing the preset
+    would then overwrite someone's work."""
     if sheet.preset_id is None:
         return sheet.items.exists()
     preset = sheet.preset
@@ -209,16 +210,28 @@ def sheet_edited_since_preset(*, sheet: RequirementSheet) -> bool:
     ):
         return True
 
-    def state(item):
+    def state(item, scorecard: dict):
         methods = frozenset(m.pk for m in item.methods.all())
-        return (item.requirement, item.priority_id, methods, item.order)
+        scorecard = tuple(scorecard[name] for name in SCORECARD_FIELDS)
+        return (item.requirement, item.priority_id, methods, item.order, scorecard)
 
-    preset_items = {i.capability_id: state(i) for i in preset.items.prefetch_related("methods")}
+    names = list(Industry.objects.values_list("name", flat=True))
+    preset_items = {
+        i.capability_id: state(
+            i,
+            capability_scorecard(
+                capability=i.capability, industry=sheet.industry, industry_names=names
+            ),
+        )
+        for i in preset.items.select_related("capability").prefetch_related("methods")
+    }
     sheet_items = {}
     for item in sheet.items.prefetch_related("methods"):
         if item.capability_id is None or not item.included:
             return True
-        sheet_items[item.capability_id] = state(item)
+        sheet_items[item.capability_id] = state(
+            item, {name: getattr(item, name) for name in SCORECARD_FIELDS}
+        )
     return sheet_items != preset_items
 
 

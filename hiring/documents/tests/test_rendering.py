@@ -43,6 +43,16 @@ def test_the_sheet_pdf_holds_every_item_in_real_text(sheet):
     assert len(pdf) <= 100 * 1024
 
 
+def test_a_render_again_reuses_the_font_configuration_and_gives_the_same_text(sheet):
+    html = rendering.sheet_html(sheet=sheet)
+
+    first = rendering.html_to_pdf(html)
+    second = rendering.html_to_pdf(html)
+
+    assert pdfs.text(first) == pdfs.text(second)
+    assert len(fonts.font_configurations._entries) >= 1
+
+
 def test_the_fonts_are_one_embedded_subset_of_noto_sans_cjk_never_type3(sheet):
     pdf = rendering.render_sheet_pdf(sheet=sheet)
 
@@ -67,8 +77,23 @@ def test_the_fonts_are_one_embedded_subset_of_noto_sans_cjk_never_type3(sheet):
     assert [code for code in used if names[code] != f"cid{code:05d}"] == []
 
 
+def test_fonttools_numbers_the_cids_where_harfbuzz_cannot(sheet, monkeypatch):
+    monkeypatch.setattr(fonts, "IDENTITY_CHARSET_FLAG", None)
+    monkeypatch.setattr(fonts, "font_configurations", fonts._FontConfigurations())
+
+    pdf = rendering.render_sheet_pdf(sheet=sheet)
+
+    (font,) = pdfs.fonts(pdf)
+    names = TTFont(BytesIO(pdfs.font_file(font).get_data())).getGlyphOrder()
+    used = pdfs.used_glyphs(font)
+    assert len(used) > 200
+    assert [code for code in used if names[code] != f"cid{code:05d}"] == []
+    assert len(pdf) <= 100 * 1024
+
+
 def test_without_harfbuzz_cuts_the_system_font_is_embedded_instead(sheet, monkeypatch):
     monkeypatch.setattr(fonts._subsetter, "subset", lambda characters: None)
+    monkeypatch.setattr(fonts, "font_configurations", fonts._FontConfigurations())
 
     pdf = rendering.render_sheet_pdf(sheet=sheet)
 
@@ -203,3 +228,21 @@ def test_a_render_past_its_time_limit_stops(sheet):
     # The deadline belongs to that render only.
     with override_settings(DOCUMENTS_RENDER_TIMEOUT=60):
         assert rendering.render_posting_pdf(sheet=sheet).startswith(b"%PDF")
+
+
+def test_a_row_taller_than_the_space_left_breaks_inside_itself(sheet):
+    item = included_items(sheet)[4]
+    sentence = "能够在高峰期同时处理多个会话,准确记录客户问题并在规定时间内跟进反馈。"
+    item.requirement = (sentence * 60)[:2000]
+    item.save()
+
+    pages = pdfs.page_texts(rendering.render_sheet_pdf(sheet=sheet))
+
+    # The row starts on page 1 right after the rows before it and fills it, instead of
+    # moving to page 2 and leaving page 1 mostly empty; it goes on under the repeated header.
+    squeezed = pdfs.squeeze(sentence)
+    assert pdfs.squeeze(item.name) in pages[0]
+    assert pages[0].count(squeezed) >= 10
+    assert pages[1].split(HEADER_ROW, 1)[1].count(squeezed) >= 10
+    # Every copy is there (one may be cut by the page break, between footer and header).
+    assert "".join(pages).count(squeezed) >= 2000 // len(sentence) - 1

@@ -19,6 +19,7 @@ from .conftest import add_items
 
 PDF_URLS = ["sheet_pdf", "posting_pdf", "scorecard_pdf"]
 PAGE_URLS = ["sheet_preview", "posting_preview", "posting_text", "scorecard_preview"]
+FILE_URLS = ["sheet_xlsx"]
 
 
 def url(name: str, sheet) -> str:
@@ -50,7 +51,7 @@ def test_documents_are_shown_to_whoever_may_see_the_sheet(client, sheet, request
         client.logout()
         if who != "anonymous":
             client.force_login(request.getfixturevalue(who))
-        for name in PDF_URLS + PAGE_URLS:
+        for name in PDF_URLS + PAGE_URLS + FILE_URLS:
             response = client.get(url(name, sheet))
             if expected == "login":
                 assert response.status_code == 302, (who, name)
@@ -69,7 +70,7 @@ def test_the_sheet_page_links_every_document(client, sheet, manager_bob):
 
     page = client.get(reverse("sheets:detail", args=[sheet.pk])).content.decode()
 
-    for name in PDF_URLS + PAGE_URLS:
+    for name in PDF_URLS + PAGE_URLS + FILE_URLS:
         assert f'href="{url(name, sheet)}"' in page, name
 
 
@@ -132,7 +133,9 @@ def test_the_posting_text_is_plain_utf8(client, sheet, hr_carol):
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode("utf-8")
-    assert text.startswith(sheet.posting.headline)
+    # Alice's sheet is a draft: the first line says so, the posting follows.
+    first, blank, headline = text.splitlines()[:3]
+    assert "草稿" in first and not blank and headline == sheet.posting.headline
     assert "【任职要求】" in text
     assert "<" not in text
 

@@ -167,3 +167,13 @@ def test_a_custom_item_gets_a_generic_scale_and_revert_restores_edited_anchors(s
 
     item.refresh_from_db()
     assert item.anchor_1 == generic["anchor_1"]
+
+
+def test_edited_interview_questions_count_as_work_a_preset_change_would_overwrite(sheet):
+    assert not services.sheet_edited_since_preset(sheet=sheet)
+
+    item = sheet.items.exclude(capability=None).first()
+    item.interview_prompts = "请讲一次你处理差评的经历"
+    item.save()
+
+    assert services.sheet_edited_since_preset(sheet=sheet)
