@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from hiring.catalog.models import CapabilityCategory, Priority
 from hiring.common.tests.hostile import assert_page_is_safe, hostile_settings, shown, text
+from hiring.quality.runner import check_sheet
 from hiring.sheets import services
 from hiring.sheets.models import RequirementSheet
 
@@ -64,11 +65,18 @@ def test_hostile_content_through_every_document(
         step="posting",
     )
     client.force_login(manager_bob)
+    # Text the quality check rejects gates the posting and the scorecard: a page lists the
+    # errors instead, and it must be as safe as the document would have been.
+    gated = check_sheet(sheet=RequirementSheet.objects.get(pk=sheet.pk)).has_errors
 
     for kind in KINDS:
         preview = client.get(reverse(f"documents:{kind}_preview", args=[sheet.pk]))
-        assert preview.status_code == 200
         assert_page_is_safe(preview)
+        if gated and kind != "sheet":
+            assert preview.status_code == 409, kind
+            assert client.get(reverse(f"documents:{kind}_pdf", args=[sheet.pk])).status_code == 409
+            continue
+        assert preview.status_code == 200, kind
         response = client.get(reverse(f"documents:{kind}_pdf", args=[sheet.pk]))
         assert response.status_code == 200, kind
         assert response.content.startswith(b"%PDF-"), kind
@@ -77,4 +85,4 @@ def test_hostile_content_through_every_document(
         if kind == "sheet" and ".notdef" not in caplog.text:
             assert marker in pdfs.text(response.content)
     text_export = client.get(reverse("documents:posting_text", args=[sheet.pk]))
-    assert text_export.status_code == 200
+    assert text_export.status_code == (409 if gated else 200)
