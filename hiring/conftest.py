@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -58,3 +59,12 @@ def default_language():
     """A request in English leaves English active in this thread; each test starts in Chinese."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Pages, quality reports and PDFs are cached under keys that a flushed database reuses
+    (the same sheet id and version): every test starts without any."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,17 +1,8 @@
 import pytest
-from django.core.cache import cache
 
 from hiring.catalog.models import AssessmentMethod, CapabilityCategory, Priority
 from hiring.sheets.models import SheetItem
 from hiring.sheets.tests.factories import make_sheet
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rendered PDFs are cached; every test starts without any."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -107,7 +107,9 @@ def worker(redis_url):
             cache.clear()
     finally:
         task_postrun.disconnect(close_connections)
+        # The worker made its app the default too, which other threads (a live server) use.
         app.set_current()
+        app.set_default()
         queued.close()
 
 
