@@ -1,14 +1,20 @@
 """Reads of sheets; who may see what is decided here and in `access`."""
 
+import hashlib
 from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.template.loader import get_template
+from django.utils import translation
 
 from hiring.accounts.roles import HIRING_MANAGER, HR, has_role
 from hiring.catalog.models import Capability, CapabilityCategory, Preset, PresetItem
+from hiring.catalog.selectors import catalog_version, catalog_version_annotations
 
 from .models import RequirementSheet, SheetItem
 
@@ -34,7 +40,8 @@ def sheet_list(
 ) -> QuerySet[RequirementSheet]:
     qs = (
         sheets_visible_to(user)
-        .select_related("industry", "owner", "hiring_manager", "preset")
+        .select_related("industry", "owner", "hiring_manager")
+        .defer("wizard_state")
         .annotate(item_count=Count("items", filter=Q(items__included=True)))
         .order_by("-updated_at", "-pk")
     )
@@ -56,15 +63,25 @@ def sheet_items(*, sheet: RequirementSheet, included_only: bool = False) -> Quer
     return qs.order_by("category__order", "order", "pk")
 
 
-def sheet_get(*, user, pk: int) -> RequirementSheet:
-    """The sheet with its people and posting; 404 if missing, 403 if not the user's to see."""
-    sheet = get_object_or_404(
-        RequirementSheet.objects.select_related(
-            "industry", "owner", "hiring_manager", "preset", "posting"
-        ),
-        pk=pk,
-    )
-    if not sheets_visible_to(user).filter(pk=sheet.pk).exists():
+def may_view(user, sheet: RequirementSheet) -> bool:
+    """`sheets_visible_to` for one sheet already loaded."""
+    if user.is_superuser or has_role(user, HR):
+        return True
+    return has_role(user, HIRING_MANAGER) and sheet.hiring_manager_id == user.pk
+
+
+def sheet_get(*, user, pk: int, with_catalog_version: bool = False) -> RequirementSheet:
+    """The sheet with its people and posting; 404 if missing, 403 if not the user's to see.
+
+    `with_catalog_version` adds what `catalog_version` needs, for pages that cache on it.
+    """
+    sheets = RequirementSheet.objects.select_related(
+        "industry", "owner", "hiring_manager", "preset", "posting"
+    ).defer("wizard_state")
+    if with_catalog_version:
+        sheets = sheets.annotate(**catalog_version_annotations())
+    sheet = get_object_or_404(sheets, pk=pk)
+    if not may_view(user, sheet):
         raise PermissionDenied
     return sheet
 
@@ -193,3 +210,89 @@ def preset_differences(
 
 def sheet_reviews(*, sheet: RequirementSheet):
     return sheet.reviews.select_related("actor")
+
+
+# What the sheet page renders from its content; a change to one of them is a new cache key.
+CONTENT_TEMPLATES = [
+    "sheets/detail.html",
+    "sheets/_sheet_header.html",
+    "sheets/_sheet_table.html",
+    "sheets/_posting.html",
+    "quality/_report.html",
+]
+QUALITY_SOURCES = Path(__file__).resolve().parent.parent / "quality"
+
+
+@cache
+def _content_code_version() -> str:
+    """The templates and the quality rules as this process runs them."""
+    digest = hashlib.sha256()
+    for name in CONTENT_TEMPLATES:
+        digest.update(Path(get_template(name).origin.name).read_bytes())
+    for source in sorted(QUALITY_SOURCES.glob("*.py")):
+        digest.update(source.read_bytes())
+    digest.update(repr(sorted(settings.QUALITY_CHECK.items())).encode())
+    return digest.hexdigest()[:16]
+
+
+class SheetContent:
+    """What the sheet page shows of a sheet's content, each part loaded on first use.
+
+    The page caches what it renders from these under `key`, so a page served from the
+    cache loads none of them. `sheet` must come from `sheet_get(with_catalog_version=True)`.
+    """
+
+    def __init__(self, *, sheet: RequirementSheet):
+        self.sheet = sheet
+
+    @cached_property
+    def key(self) -> str:
+        """Changes with every saved change of the sheet, its items, posting, reviews and
+        people, of the catalog, and with the language and the code."""
+        sheet = self.sheet
+        posting = getattr(sheet, "posting", None)
+        people = [
+            f"{user.pk}:{user.get_full_name()}:{user.username}"
+            for user in (sheet.owner, sheet.hiring_manager)
+            if user is not None
+        ]
+        parts = [
+            sheet.pk,
+            sheet.version,
+            sheet.updated_at.isoformat(),
+            posting.updated_at.isoformat() if posting else "",
+            *people,
+            catalog_version(sheet),
+            translation.get_language() or "",
+            _content_code_version(),
+        ]
+        digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
+        return f"{sheet.pk}:{digest}"
+
+    @cached_property
+    def items(self) -> list[SheetItem]:
+        return list(sheet_items(sheet=self.sheet))
+
+    @cached_property
+    def included(self) -> list[SheetItem]:
+        return [item for item in self.items if item.included]
+
+    @cached_property
+    def dropped(self) -> list[SheetItem]:
+        return [item for item in self.items if not item.included]
+
+    @cached_property
+    def groups(self) -> list[tuple[CapabilityCategory, list[SheetItem]]]:
+        return items_by_category(self.included)
+
+    @cached_property
+    def posting_view(self) -> dict:
+        return posting_view(sheet=self.sheet, items=self.included)
+
+    @cached_property
+    def differences(self) -> list["PresetDifference"]:
+        return preset_differences(sheet=self.sheet, items=self.items)
+
+    @cached_property
+    def reviews(self) -> list:
+        return list(sheet_reviews(sheet=self.sheet))

@@ -2,13 +2,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hiring.accounts.permissions import role_required
 from hiring.accounts.roles import HIRING_MANAGER, HR, is_hr
 from hiring.catalog.models import Industry, Preset
-from hiring.quality.runner import check_sheet
+from hiring.quality.runner import check_sheet_cached
 
 from . import selectors, services
 from .forms import BasicsForm, DuplicateForm, ReviewDecisionForm
@@ -16,6 +17,7 @@ from .history import sheet_timeline
 from .models import RequirementSheet
 
 PAGE_SIZE = 20
+CONTENT_CACHE_TIMEOUT = 60 * 10
 
 
 @role_required(HR, HIRING_MANAGER)
@@ -67,9 +69,10 @@ def sheet_new(request):
 
 @role_required(HR, HIRING_MANAGER)
 def sheet_detail(request, pk: int, review_form=None):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
-    items = list(selectors.sheet_items(sheet=sheet))
-    included = [item for item in items if item.included]
+    sheet = selectors.sheet_get(user=request.user, pk=pk, with_catalog_version=True)
+    # The page caches what it shows of the content under content.key: each part below is
+    # loaded only when the cache has no copy, or when the page needs it outside the cache.
+    content = selectors.SheetContent(sheet=sheet)
     owner = selectors.may_edit(request.user, sheet)
     reviewer = (
         sheet.hiring_manager_id == request.user.pk
@@ -81,12 +84,18 @@ def sheet_detail(request, pk: int, review_form=None):
         "sheets/detail.html",
         {
             "sheet": sheet,
-            "groups": selectors.items_by_category(included),
-            "dropped": [item for item in items if not item.included],
-            "posting_view": selectors.posting_view(sheet=sheet, items=included),
-            "quality": check_sheet(sheet=sheet, items=included),
-            "reviews": selectors.sheet_reviews(sheet=sheet),
-            "differences": selectors.preset_differences(sheet=sheet, items=items),
+            "content_key": content.key,
+            "content_timeout": CONTENT_CACHE_TIMEOUT,
+            "groups": SimpleLazyObject(lambda: content.groups),
+            "dropped": SimpleLazyObject(lambda: content.dropped),
+            "posting_view": SimpleLazyObject(lambda: content.posting_view),
+            "quality": SimpleLazyObject(
+                lambda: check_sheet_cached(
+                    sheet=sheet, key=content.key, items=lambda: content.included
+                )
+            ),
+            "reviews": SimpleLazyObject(lambda: content.reviews),
+            "differences": SimpleLazyObject(lambda: content.differences),
             "may_submit": owner and sheet.is_editable,
             "may_review": reviewer,
             "review_form": review_form
