@@ -89,7 +89,7 @@ def psql(command: str) -> None:
 
 def prepare(env) -> tuple[str, dict[str, str]]:
     """A fresh database with the shipped catalog, the demo users and 30 sheets."""
-    psql(f'DROP DATABASE IF EXISTS "{DB_NAME}"')
+    psql(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
     psql(f'CREATE DATABASE "{DB_NAME}"')
     manage(env, "migrate", "--noinput")
     manage(env, "loaddata", "catalog", "presets")
@@ -159,6 +159,13 @@ def check_pages(base: str, cookie: str, pages: dict[str, str]) -> None:
             sys.exit(f"{name} ({path}) answered {status}, not 200: the benchmark would be void")
 
 
+def settle(base: str, cookie: str) -> None:
+    """Waits until the server has answered what the last run left queued (wrk stops sending,
+    but requests already sent are still served): the next page starts on an idle server."""
+    request = urllib.request.Request(f"{base}/bench/peer/", headers={"Cookie": cookie})
+    urllib.request.urlopen(request, timeout=60).read()
+
+
 def wrk(url: str, cookie: str, seconds: float, connections: int, threads: int, script) -> dict:
     output = subprocess.run(
         [
@@ -192,13 +199,14 @@ def server_times(env, pages: dict[str, str], runs: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=10, help="load time per page")
-    parser.add_argument("--rounds", type=int, default=2, help="turns the load time is split in")
+    parser.add_argument("--seconds", type=float, default=12, help="load time per page")
+    parser.add_argument("--rounds", type=int, default=3, help="turns the load time is split in")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
     parser.add_argument("--port", type=int, default=0, help="loopback port; 0 picks a free one")
     parser.add_argument("--runs", type=int, default=50, help="requests per server-time median")
+    parser.add_argument("--verbose", action="store_true", help="print every wrk run")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: run `make bench`, which installs it (Debian package wrk)")
@@ -252,19 +260,22 @@ def main() -> None:
             script.flush()
             for path in pages.values():  # warm-up: every worker loads code and templates
                 wrk(base + path, cookie, 1, args.connections, args.threads, script.name)
+                settle(base, cookie)
             order = list(pages)
             for round_number in range(args.rounds):
                 for name in order if round_number % 2 == 0 else reversed(order):
-                    runs[name].append(
-                        wrk(
-                            base + pages[name],
-                            cookie,
-                            slot,
-                            args.connections,
-                            args.threads,
-                            script.name,
-                        )
+                    result = wrk(
+                        base + pages[name],
+                        cookie,
+                        slot,
+                        args.connections,
+                        args.threads,
+                        script.name,
                     )
+                    runs[name].append(result)
+                    settle(base, cookie)
+                    if args.verbose:
+                        print(f"  round {round_number + 1}: {name}: {result}", flush=True)
         check_pages(base, cookie, pages)
     finally:
         server.terminate()
@@ -288,7 +299,7 @@ def main() -> None:
         timing = timings[pages[name]]
         print(
             f"{pad(name, width)}{rates[name]:>8.0f}"
-            f"{statistics.median(r['p50_us'] for r in rs) / 1000:>8.1f}"
+            f"{statistics.median([r['p50_us'] for r in rs if r['requests']] or [0]) / 1000:>8.1f}"
             f"{max(r['p99_us'] for r in rs) / 1000:>8.1f}{errors:>8}{ratio:>8.0%} "
             f"{timing['median_ms']:>10.1f}{timing['queries']:>9}"
         )

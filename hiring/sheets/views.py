@@ -32,6 +32,8 @@ def sheet_list(request):
         "sheets/list.html",
         {
             "page": page,
+            "rows_key": selectors.sheet_rows_key(page),
+            "rows_timeout": CONTENT_CACHE_TIMEOUT,
             "statuses": RequirementSheet.Status.choices,
             "industries": Industry.objects.all(),
             "filters": {"status": status, "industry": industry, "q": query},
