@@ -306,6 +306,7 @@ class SheetContent:
         parts = [
             sheet.pk,
             sheet.version,
+            sheet.status,
             sheet.updated_at.isoformat(),
             posting.updated_at.isoformat() if posting else "",
             *people,

@@ -35,7 +35,7 @@ def sheet_list(request):
             "rows_key": selectors.sheet_rows_key(page),
             "rows_timeout": CONTENT_CACHE_TIMEOUT,
             "statuses": RequirementSheet.Status.choices,
-            "industries": Industry.objects.all(),
+            "industries": Industry.objects.values("slug", "name"),
             "filters": {"status": status, "industry": industry, "q": query},
         },
     )
