@@ -6,9 +6,10 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import IntegerField, Prefetch, Q, QuerySet
+from django.db.models import IntegerField, Prefetch, Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.template.loader import get_template
@@ -102,17 +103,45 @@ def may_view(user, sheet: RequirementSheet) -> bool:
     return has_role(user, HIRING_MANAGER) and sheet.hiring_manager_id == user.pk
 
 
-def sheet_get(*, user, pk: int, with_catalog_version: bool = False) -> RequirementSheet:
-    """The sheet with its people and posting; 404 if missing, 403 if not the user's to see.
+def sheet_get(*, user, pk: int) -> RequirementSheet:
+    """The sheet with its people and posting; 404 if missing, 403 if not the user's to see."""
+    sheet = get_object_or_404(
+        RequirementSheet.objects.select_related(
+            "industry", "owner", "hiring_manager", "preset", "posting"
+        ).defer("wizard_state"),
+        pk=pk,
+    )
+    if not may_view(user, sheet):
+        raise PermissionDenied
+    return sheet
 
-    `with_catalog_version` adds what `catalog_version` needs, for pages that cache on it.
-    """
-    sheets = RequirementSheet.objects.select_related(
-        "industry", "owner", "hiring_manager", "preset", "posting"
-    ).defer("wizard_state")
-    if with_catalog_version:
-        sheets = sheets.annotate(**catalog_version_annotations())
-    sheet = get_object_or_404(sheets, pk=pk)
+
+def _person_stamp(column: str) -> RawSQL:
+    """Everything of the user in `column` that a page shows, as one string."""
+    quote = connection.ops.quote_name
+    users, sheets = get_user_model()._meta, RequirementSheet._meta
+    names = " || ':' || ".join(
+        f"u.{quote(name)}" for name in ("username", "first_name", "last_name")
+    )
+    sql = (
+        f"SELECT {names} FROM {quote(users.db_table)} u "
+        f"WHERE u.{quote(users.pk.column)} = {quote(sheets.db_table)}.{quote(column)}"
+    )
+    return RawSQL(sql, (), output_field=TextField())
+
+
+def sheet_get_for_page(*, user, pk: int) -> RequirementSheet:
+    """The sheet alone, with what `SheetContent.key` needs (its people's names, the catalog's
+    version) as annotations, so that a page served from the cache joins nothing; the sheet's
+    people, industry, preset and posting load when a page not in the cache needs them."""
+    sheet = get_object_or_404(
+        RequirementSheet.objects.defer("wizard_state").annotate(
+            owner_stamp=_person_stamp("owner_id"),
+            hiring_manager_stamp=_person_stamp("hiring_manager_id"),
+            **catalog_version_annotations(),
+        ),
+        pk=pk,
+    )
     if not may_view(user, sheet):
         raise PermissionDenied
     return sheet
@@ -294,22 +323,17 @@ class SheetContent:
 
     @cached_property
     def key(self) -> str:
-        """Changes with every saved change of the sheet, its items, posting, reviews and
-        people, of the catalog, and with the language and the code."""
+        """Changes with every saved change of the sheet, its items, posting and reviews (each
+        moves the sheet to a new version), of its people's names, of the catalog, and with the
+        language and the code."""
         sheet = self.sheet
-        posting = getattr(sheet, "posting", None)
-        people = [
-            f"{user.pk}:{user.get_full_name()}:{user.username}"
-            for user in (sheet.owner, sheet.hiring_manager)
-            if user is not None
-        ]
         parts = [
             sheet.pk,
             sheet.version,
             sheet.status,
             sheet.updated_at.isoformat(),
-            posting.updated_at.isoformat() if posting else "",
-            *people,
+            sheet.owner_stamp,
+            sheet.hiring_manager_stamp,
             catalog_version(sheet),
             translation.get_language() or "",
             templates_version(

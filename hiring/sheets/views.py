@@ -71,7 +71,7 @@ def sheet_new(request):
 
 @role_required(HR, HIRING_MANAGER)
 def sheet_detail(request, pk: int, review_form=None):
-    sheet = selectors.sheet_get(user=request.user, pk=pk, with_catalog_version=True)
+    sheet = selectors.sheet_get_for_page(user=request.user, pk=pk)
     # The page caches what it shows of the content under content.key: each part below is
     # loaded only when the cache has no copy, or when the page needs it outside the cache.
     content = selectors.SheetContent(sheet=sheet)
