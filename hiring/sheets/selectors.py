@@ -2,6 +2,7 @@
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import IntegerField, Prefetch, Q, QuerySet, TextField
+from django.db.models import F, IntegerField, Prefetch, Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.template.loader import get_template
@@ -51,30 +52,13 @@ def _included_item_count() -> RawSQL:
     return RawSQL(sql, (), output_field=IntegerField())
 
 
-# What a list of sheets shows; other fields load one query per sheet, so add them here.
-SHEET_LIST_FIELDS = [
-    "title",
-    "role_title",
-    "status",
-    "version",
-    "updated_at",
-    "industry__slug",
-    "industry__name",
-    *[
-        f"{person}__{field}"
-        for person in ("owner", "hiring_manager")
-        for field in ("username", "first_name", "last_name")
-    ],
-]
-
-
 def sheet_list(
     *, user, status: str = "", industry: str = "", query: str = ""
 ) -> QuerySet[RequirementSheet]:
     qs = (
         sheets_visible_to(user)
         .select_related("industry", "owner", "hiring_manager")
-        .only(*SHEET_LIST_FIELDS)
+        .defer("wizard_state")
         .annotate(item_count=_included_item_count())
         .order_by("-updated_at", "-pk")
     )
@@ -289,24 +273,74 @@ def templates_version(*names: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def sheet_rows_key(sheets) -> str:
-    """Everything a row of the sheet list shows, for each sheet, and the language."""
-    rows = [
-        (
-            sheet.pk,
-            sheet.title,
-            sheet.role_title,
-            sheet.industry.name,
-            sheet.item_count,
-            sheet.status,
-            sheet.updated_at.isoformat(),
-            *[
-                (person.username, person.first_name, person.last_name) if person else None
-                for person in (sheet.owner, sheet.hiring_manager)
-            ],
+@dataclass(frozen=True)
+class SheetRow:
+    """A sheet as a row of a list shows it: plain values, cheaper than a model instance."""
+
+    pk: int
+    title: str
+    role_title: str
+    industry: str
+    item_count: int
+    owner: str
+    hiring_manager: str
+    status: str
+    updated_at: datetime
+
+    @property
+    def status_label(self) -> str:
+        return RequirementSheet.Status(self.status).label
+
+
+def _name(username: str | None, first_name: str | None, last_name: str | None) -> str:
+    """`User.get_full_name() or username`, from the values of a row."""
+    return f"{first_name or ''} {last_name or ''}".strip() or (username or "")
+
+
+PEOPLE_VALUES = {
+    f"{person}_{field}": F(f"{person}__{field}")
+    for person in ("owner", "hiring_manager")
+    for field in ("username", "first_name", "last_name")
+}
+
+
+def sheet_row_values(sheets: QuerySet[RequirementSheet]) -> QuerySet:
+    """What `sheet_rows` needs of each sheet of `sheet_list`, as values."""
+    return sheets.values(
+        "pk",
+        "title",
+        "role_title",
+        "item_count",
+        "status",
+        "updated_at",
+        industry_name=F("industry__name"),
+        **PEOPLE_VALUES,
+    )
+
+
+def sheet_rows(values) -> list[SheetRow]:
+    return [
+        SheetRow(
+            pk=row["pk"],
+            title=row["title"],
+            role_title=row["role_title"],
+            industry=row["industry_name"],
+            item_count=row["item_count"],
+            owner=_name(row["owner_username"], row["owner_first_name"], row["owner_last_name"]),
+            hiring_manager=_name(
+                row["hiring_manager_username"],
+                row["hiring_manager_first_name"],
+                row["hiring_manager_last_name"],
+            ),
+            status=row["status"],
+            updated_at=row["updated_at"],
         )
-        for sheet in sheets
+        for row in values
     ]
+
+
+def sheet_rows_key(rows: list[SheetRow]) -> str:
+    """Everything the rows show, and the language: a key for their rendering."""
     parts = [translation.get_language(), templates_version("sheets/list.html"), rows]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 

@@ -26,13 +26,16 @@ def sheet_list(request):
     industry = request.GET.get("industry", "")
     query = request.GET.get("q", "").strip()[:100]
     sheets = selectors.sheet_list(user=request.user, status=status, industry=industry, query=query)
-    page = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.sheet_row_values(sheets), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = selectors.sheet_rows(page.object_list)
     return render(
         request,
         "sheets/list.html",
         {
             "page": page,
-            "rows_key": selectors.sheet_rows_key(page),
+            "rows_key": selectors.sheet_rows_key(page.object_list),
             "rows_timeout": CONTENT_CACHE_TIMEOUT,
             "statuses": RequirementSheet.Status.choices,
             "industries": Industry.objects.values("slug", "name"),
