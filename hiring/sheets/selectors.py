@@ -9,8 +9,9 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, IntegerField, Prefetch, Q, QuerySet, TextField
+from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, TextField, Window
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 from django.template.loader import get_template
@@ -339,9 +340,47 @@ def sheet_rows(values) -> list[SheetRow]:
     ]
 
 
-def sheet_rows_key(rows: list[SheetRow]) -> str:
-    """Everything the rows show, and the language: a key for their rendering."""
-    parts = [translation.get_language(), templates_version("sheets/list.html"), rows]
+def sheet_rows_page(sheets: QuerySet[RequirementSheet], number, per_page: int) -> Page:
+    """One page of `sheets` as `SheetRow`s, in one query: the rows carry the total (a window
+    count) and the catalog's version (see `sheet_list_key`) instead of queries of their own.
+    A number past the last page shows the last page, as `Paginator.get_page` does."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    values = sheet_row_values(sheets)
+    bottom = (number - 1) * per_page
+    found = list(
+        values.annotate(total=Window(Count("pk")), **catalog_version_annotations())[
+            bottom : bottom + per_page
+        ]
+    )
+    paginator = Paginator(values, per_page)
+    if found:
+        paginator.count = found[0]["total"]  # what the paginator would count, already known
+        page = paginator.page(number)
+        page.catalog_version = found[0]["catalog_version"]
+    else:
+        page = paginator.get_page(number)
+        page.catalog_version = None
+    page.object_list = sheet_rows(found if found else page.object_list)
+    return page
+
+
+def sheet_list_key(*, page: Page, filters: dict) -> str | None:
+    """Everything the list shows below its title, and the language: a key for its rendering;
+    None when the page has no rows (and so no catalog version)."""
+    if page.catalog_version is None:
+        return None
+    parts = [
+        translation.get_language(),
+        templates_version("sheets/list.html", "sheets/_list.html"),
+        sorted(filters.items()),
+        page.number,
+        page.paginator.count,
+        page.catalog_version,
+        page.object_list,
+    ]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -26,20 +25,20 @@ def sheet_list(request):
     industry = request.GET.get("industry", "")
     query = request.GET.get("q", "").strip()[:100]
     sheets = selectors.sheet_list(user=request.user, status=status, industry=industry, query=query)
-    page = Paginator(selectors.sheet_row_values(sheets), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    page.object_list = selectors.sheet_rows(page.object_list)
+    page = selectors.sheet_rows_page(sheets, request.GET.get("page"), PAGE_SIZE)
+    filters = {"status": status, "industry": industry, "q": query}
     return render(
         request,
         "sheets/list.html",
         {
             "page": page,
-            "rows_key": selectors.sheet_rows_key(page.object_list),
-            "rows_timeout": CONTENT_CACHE_TIMEOUT,
+            # The list below the title is cached under list_key: the industries are read
+            # only when the cache has no copy.
+            "list_key": selectors.sheet_list_key(page=page, filters=filters),
+            "list_timeout": CONTENT_CACHE_TIMEOUT,
             "statuses": RequirementSheet.Status.choices,
-            "industries": Industry.objects.values("slug", "name"),
-            "filters": {"status": status, "industry": industry, "q": query},
+            "industries": SimpleLazyObject(lambda: list(Industry.objects.values("slug", "name"))),
+            "filters": filters,
         },
     )
 
