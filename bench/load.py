@@ -2,17 +2,19 @@
 
 Starts gunicorn (production settings plus the bench-only bare page of `bench/urls.py`) on a
 loopback port against a throwaway PostgreSQL database, logs in once as the demo HR user and
-drives each page with wrk: 32 connections sending the session cookie, for a fixed time. The
-pages take turns in rounds (the order reversed every other round), so the bare page and ours
-share whatever else the machine is doing. Then the server is stopped and each page's time
-inside Django is measured in-process with the test client (median of many requests).
+drives each page with wrk: 32 connections sending the session and CSRF cookies, for a fixed
+time. The pages take turns in rounds (the order reversed every other round), so the bare
+page and ours share whatever else the machine is doing. Meanwhile it reads the CPU time the
+gunicorn workers and their PostgreSQL backends use per page. Then the server is stopped and
+each page's time inside Django is measured in-process with the test client.
 
 Prints, per page: requests per second, p50 and p99 latency, errors (socket errors and
-HTTP status >= 400), the ratio to the bare page, the server time and the number of database
-queries. Targets (docs: DESIGN "Targets"): every page >= 50 % of the bare page, no errors;
-a wizard category step <= 30 ms on the server. Figures depend on the machine; compare ratios.
+HTTP status >= 400), the ratio to the bare page, CPU per request and its ratio, the server
+time and the number of database queries. Targets (docs: DESIGN "Targets"): every page
+>= 50 % of the bare page, no errors; a wizard category step <= 30 ms on the server.
+Figures depend on the machine; compare ratios.
 
-    .venv/bin/python bench/load.py [--seconds 10] [--rounds 2] [--connections 32] [--port 0]
+    .venv/bin/python bench/load.py [--seconds 12] [--rounds 4] [--connections 32] [--port 0]
 """
 
 import argparse
@@ -126,7 +128,8 @@ def prepare(env) -> tuple[str, dict[str, str]]:
 
 
 def login(base: str, password: str) -> str:
-    """Logs in through the login form as a browser would; returns the session cookie."""
+    """Logs in through the login form as a browser would; returns the cookies a browser would
+    send from then on (the session and the CSRF cookie)."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(f"{base}/accounts/login/").read().decode()
@@ -138,7 +141,7 @@ def login(base: str, password: str) -> str:
         f"{base}/accounts/login/", data=data, headers={"Referer": f"{base}/accounts/login/"}
     )
     opener.open(request).read()
-    return "; ".join(f"{c.name}={c.value}" for c in jar if c.name == "sessionid")
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -164,6 +167,35 @@ def settle(base: str, cookie: str) -> None:
     but requests already sent are still served): the next page starts on an idle server."""
     request = urllib.request.Request(f"{base}/bench/peer/", headers={"Cookie": cookie})
     urllib.request.urlopen(request, timeout=60).read()
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_pids(server: subprocess.Popen) -> list[int]:
+    """gunicorn's workers and the PostgreSQL backends serving the benchmark's database."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    backends = subprocess.run(
+        [
+            "psql",
+            f"{PG_SERVER}/postgres",
+            "-tAc",
+            f"SELECT pid FROM pg_stat_activity WHERE datname = '{DB_NAME}'",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return [int(pid) for pid in [*children, *backends]]
 
 
 def wrk(url: str, cookie: str, seconds: float, connections: int, threads: int, script) -> dict:
@@ -200,7 +232,7 @@ def server_times(env, pages: dict[str, str], runs: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=12, help="load time per page")
-    parser.add_argument("--rounds", type=int, default=3, help="turns the load time is split in")
+    parser.add_argument("--rounds", type=int, default=4, help="turns the load time is split in")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
@@ -264,6 +296,8 @@ def main() -> None:
             order = list(pages)
             for round_number in range(args.rounds):
                 for name in order if round_number % 2 == 0 else reversed(order):
+                    pids = server_pids(server)
+                    cpu_before = cpu_seconds(pids)
                     result = wrk(
                         base + pages[name],
                         cookie,
@@ -272,8 +306,12 @@ def main() -> None:
                         args.threads,
                         script.name,
                     )
-                    runs[name].append(result)
                     settle(base, cookie)
+                    # What the server used for this page, requests still queued when wrk
+                    # stopped (at most one per connection) included.
+                    result["cpu_s"] = cpu_seconds(pids) - cpu_before
+                    result["served"] = result["requests"] + args.connections
+                    runs[name].append(result)
                     if args.verbose:
                         print(f"  round {round_number + 1}: {name}: {result}", flush=True)
         check_pages(base, cookie, pages)
@@ -287,10 +325,14 @@ def main() -> None:
         for name, rs in runs.items()
     }
     peer_rate = rates[PEER]
+    cpu_ms = {
+        name: 1000 * sum(r["cpu_s"] for r in rs) / sum(r["served"] for r in rs)
+        for name, rs in runs.items()
+    }
     width = max(display_width(name) for name in pages) + 2
     print(
         f"{pad('page', width)}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}"
-        f"{'vs bare':>9}{'server ms':>11}{'queries':>9}"
+        f"{'vs bare':>9}{'CPU ms':>8}{'vs bare':>9}{'server ms':>11}{'queries':>9}"
     )
     failures = []
     for name, rs in runs.items():
@@ -301,6 +343,7 @@ def main() -> None:
             f"{pad(name, width)}{rates[name]:>8.0f}"
             f"{statistics.median([r['p50_us'] for r in rs if r['requests']] or [0]) / 1000:>8.1f}"
             f"{max(r['p99_us'] for r in rs) / 1000:>8.1f}{errors:>8}{ratio:>8.0%} "
+            f"{cpu_ms[name]:>8.2f}{cpu_ms[PEER] / cpu_ms[name]:>8.0%} "
             f"{timing['median_ms']:>10.1f}{timing['queries']:>9}"
         )
         if errors:
@@ -312,8 +355,12 @@ def main() -> None:
                 f"{name}: {timing['median_ms']:.1f} ms on the server (target ≤ {STEP_TARGET_MS} ms)"
             )
     print(
-        "\nreq/s over all rounds; p50 the median and p99 the worst of the rounds; server ms: "
-        f"median of {args.runs} requests through the test client, in process, after the load."
+        "\nreq/s over all rounds; p50 the median and p99 the worst of the rounds.\n"
+        "CPU ms: CPU time of the gunicorn workers and their PostgreSQL backends per request;\n"
+        "its 'vs bare' (bare CPU / page CPU) is what req/s would show on an otherwise idle\n"
+        "machine, and holds when other work shares the cores.\n"
+        f"server ms: median of {args.runs} requests through the test client, in process, after"
+        " the load."
     )
     print("Below target: " + "; ".join(failures) if failures else "Every target met.")
 
