@@ -60,7 +60,7 @@ def catalog_stamp() -> str:
     return ";".join(f"{s['last'].isoformat() if s['last'] else ''}/{s['count']}" for s in stamps)
 
 
-def catalog_version_annotations() -> dict[str, RawSQL]:
+def catalog_version_annotations(models=CATALOG_MODELS) -> dict[str, RawSQL]:
     """The catalog's last change and size, as one annotation for a query a page runs anyway.
 
     The catalog tables are small, so the subqueries cost less than a round trip of their own;
@@ -70,7 +70,7 @@ def catalog_version_annotations() -> dict[str, RawSQL]:
     parts = [
         f"(SELECT COALESCE(CAST(MAX({quote('updated_at')}) AS TEXT), '') || '/' || "
         f"CAST(COUNT(*) AS TEXT) FROM {quote(model._meta.db_table)})"
-        for model in CATALOG_MODELS
+        for model in models
     ]
     return {"catalog_version": RawSQL(" || ';' || ".join(parts), (), output_field=TextField())}
 

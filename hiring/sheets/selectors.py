@@ -18,7 +18,7 @@ from django.template.loader import get_template
 from django.utils import translation
 
 from hiring.accounts.roles import HIRING_MANAGER, HR, has_role
-from hiring.catalog.models import Capability, CapabilityCategory, Preset, PresetItem
+from hiring.catalog.models import Capability, CapabilityCategory, Industry, Preset, PresetItem
 from hiring.catalog.selectors import catalog_version, catalog_version_annotations
 
 from .models import RequirementSheet, SheetItem
@@ -342,7 +342,8 @@ def sheet_rows(values) -> list[SheetRow]:
 
 def sheet_rows_page(sheets: QuerySet[RequirementSheet], number, per_page: int) -> Page:
     """One page of `sheets` as `SheetRow`s, in one query: the rows carry the total (a window
-    count) and the catalog's version (see `sheet_list_key`) instead of queries of their own.
+    count) and the industries' version (for the filter, see `sheet_list_key`) instead of
+    queries of their own.
     A number past the last page shows the last page, as `Paginator.get_page` does."""
     try:
         number = max(int(number), 1)
@@ -351,7 +352,7 @@ def sheet_rows_page(sheets: QuerySet[RequirementSheet], number, per_page: int) -
     values = sheet_row_values(sheets)
     bottom = (number - 1) * per_page
     found = list(
-        values.annotate(total=Window(Count("pk")), **catalog_version_annotations())[
+        values.annotate(total=Window(Count("pk")), **catalog_version_annotations([Industry]))[
             bottom : bottom + per_page
         ]
     )
