@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMPS := .make
 RUN_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 gettext
 TEST_PACKAGES := $(RUN_PACKAGES) chromium chromium-driver poppler-utils redis-server
+# The load benchmark drives gunicorn with wrk against PostgreSQL (psql makes its database).
+BENCH_PACKAGES := wrk postgresql-client
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -18,7 +20,7 @@ run: setup db
 test: setup-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: setup-test
+bench: setup-test system-bench
 	$(PY) bench/pdf.py
 	$(PY) bench/load.py
 	$(PY) bench/render_load.py
@@ -38,11 +40,13 @@ format: $(STAMPS)/venv
 setup: system-run $(STAMPS)/venv $(STAMPS)/npm messages
 setup-test: system-test $(STAMPS)/venv $(STAMPS)/npm messages
 
-.PHONY: system-run system-test
+.PHONY: system-run system-test system-bench
 system-run:
 	@$(call ensure_packages,$(RUN_PACKAGES))
 system-test:
 	@$(call ensure_packages,$(TEST_PACKAGES))
+system-bench:
+	@$(call ensure_packages,$(BENCH_PACKAGES))
 
 # Installs the Debian packages that are missing; only root can, others are told what to run.
 define ensure_packages

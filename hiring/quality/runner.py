@@ -1,8 +1,10 @@
 """Runs every quality rule over a sheet and scores the result."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 
 from hiring.sheets import selectors
 
@@ -47,3 +49,16 @@ def check_sheet(*, sheet, items=None) -> QualityReport:
         posting=getattr(sheet, "posting", None),
     )
     return check_snapshot(snapshot)
+
+
+CACHE_TIMEOUT = 60 * 10
+
+
+def check_sheet_cached(*, sheet, key: str, items: Callable[[], list]) -> QualityReport:
+    """`check_sheet`, kept in the cache under `key`, which must change with anything the check
+    reads (see `SheetContent.key`). `items` is called only when the cache has no report."""
+    report = cache.get(f"quality:{key}")
+    if report is None:
+        report = check_sheet(sheet=sheet, items=items())
+        cache.set(f"quality:{key}", report, CACHE_TIMEOUT)
+    return report

@@ -1,13 +1,36 @@
 """Reads of sheets; who may see what is decided here and in `access`."""
 
+import hashlib
 from dataclasses import dataclass
+from datetime import datetime
+from functools import cache, cached_property
+from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Window,
+)
+from django.db.models.expressions import RawSQL
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import get_template
+from django.utils import translation
 
 from hiring.accounts.roles import HIRING_MANAGER, HR, has_role
-from hiring.catalog.models import Capability, CapabilityCategory, Preset, PresetItem
+from hiring.catalog.models import Capability, CapabilityCategory, Industry, Preset, PresetItem
+from hiring.catalog.selectors import catalog_version, catalog_version_annotations
 
 from .models import RequirementSheet, Review, SheetItem
 
@@ -28,14 +51,27 @@ def may_edit(user, sheet: RequirementSheet) -> bool:
     return sheet.owner_id == user.pk and (user.is_superuser or has_role(user, HR))
 
 
+def _included_item_count() -> RawSQL:
+    """How many items of the sheet are kept. A subquery rather than a join, so it is counted
+    for the rows of one page only; written as SQL, which costs less CPU to build per request."""
+    quote = connection.ops.quote_name
+    items, sheets = SheetItem._meta, RequirementSheet._meta
+    sql = (
+        f"SELECT COUNT(*) FROM {quote(items.db_table)} i "
+        f"WHERE i.{quote('sheet_id')} = {quote(sheets.db_table)}.{quote(sheets.pk.column)} "
+        f"AND i.{quote('included')}"
+    )
+    return RawSQL(sql, (), output_field=IntegerField())
+
+
 def sheet_list(
     *, user, status: str = "", industry: str = "", query: str = ""
 ) -> QuerySet[RequirementSheet]:
     qs = (
         sheets_visible_to(user)
-        .select_related("industry", "owner", "hiring_manager", "preset")
-        .annotate(item_count=Count("items", filter=Q(items__included=True)))
-        .defer("wizard_state")  # unsaved input can be large and the list never shows it
+        .select_related("industry", "owner", "hiring_manager")
+        .defer("wizard_state")
+        .annotate(item_count=_included_item_count())
         .order_by("-updated_at", "-pk")
     )
     if status:
@@ -56,15 +92,53 @@ def sheet_items(*, sheet: RequirementSheet, included_only: bool = False) -> Quer
     return qs.order_by("category__order", "order", "pk")
 
 
+def may_view(user, sheet: RequirementSheet) -> bool:
+    """`sheets_visible_to` for one sheet already loaded."""
+    if user.is_superuser or has_role(user, HR):
+        return True
+    return has_role(user, HIRING_MANAGER) and sheet.hiring_manager_id == user.pk
+
+
 def sheet_get(*, user, pk: int) -> RequirementSheet:
     """The sheet with its people and posting; 404 if missing or not the user's to see, alike,
     so that ids of others' sheets cannot be told from ids that do not exist."""
     return get_object_or_404(
-        sheets_visible_to(user).select_related(
-            "industry", "owner", "hiring_manager", "preset", "posting"
+        sheets_visible_to(user)
+        .select_related("industry", "owner", "hiring_manager", "preset", "posting")
+        .defer("wizard_state"),
+        pk=pk,
+    )
+
+
+def _person_stamp(column: str) -> RawSQL:
+    """Everything of the user in `column` that a page shows, as one string."""
+    quote = connection.ops.quote_name
+    users, sheets = get_user_model()._meta, RequirementSheet._meta
+    names = " || ':' || ".join(
+        f"u.{quote(name)}" for name in ("username", "first_name", "last_name")
+    )
+    sql = (
+        f"SELECT {names} FROM {quote(users.db_table)} u "
+        f"WHERE u.{quote(users.pk.column)} = {quote(sheets.db_table)}.{quote(column)}"
+    )
+    return RawSQL(sql, (), output_field=TextField())
+
+
+def sheet_get_for_page(*, user, pk: int) -> RequirementSheet:
+    """The sheet alone, with what `SheetContent.key` needs (its people's names, the catalog's
+    version) as annotations, so that a page served from the cache joins nothing; the sheet's
+    people, industry, preset and posting load when a page not in the cache needs them."""
+    sheet = get_object_or_404(
+        RequirementSheet.objects.defer("wizard_state").annotate(
+            owner_stamp=_person_stamp("owner_id"),
+            hiring_manager_stamp=_person_stamp("hiring_manager_id"),
+            **catalog_version_annotations(),
         ),
         pk=pk,
     )
+    if not may_view(user, sheet):
+        raise Http404
+    return sheet
 
 
 def items_by_category(items) -> list[tuple[CapabilityCategory, list[SheetItem]]]:
@@ -247,3 +321,195 @@ def manager_home(*, user) -> dict:
         "pending_count": pending.count(),
         "decided": list(decided[:HOME_LIST_SIZE]),
     }
+
+
+QUALITY_SOURCES = Path(__file__).resolve().parent.parent / "quality"
+
+
+@cache
+def templates_version(*names: str) -> str:
+    """The templates as this process renders them (and the quality rules, which write the
+    messages pages show): part of every key a page caches its rendering under."""
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(Path(get_template(name).origin.name).read_bytes())
+    for source in sorted(QUALITY_SOURCES.glob("*.py")):
+        digest.update(source.read_bytes())
+    digest.update(repr(sorted(settings.QUALITY_CHECK.items())).encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """A sheet as a row of a list shows it: plain values, cheaper than a model instance."""
+
+    pk: int
+    title: str
+    role_title: str
+    industry: str
+    item_count: int
+    owner: str
+    hiring_manager: str
+    status: str
+    updated_at: datetime
+
+    @property
+    def status_label(self) -> str:
+        return RequirementSheet.Status(self.status).label
+
+
+def _name(username: str | None, first_name: str | None, last_name: str | None) -> str:
+    """`User.get_full_name() or username`, from the values of a row."""
+    return f"{first_name or ''} {last_name or ''}".strip() or (username or "")
+
+
+PEOPLE_VALUES = {
+    f"{person}_{field}": F(f"{person}__{field}")
+    for person in ("owner", "hiring_manager")
+    for field in ("username", "first_name", "last_name")
+}
+
+
+def sheet_row_values(sheets: QuerySet[RequirementSheet]) -> QuerySet:
+    """What `sheet_rows` needs of each sheet of `sheet_list`, as values."""
+    return sheets.values(
+        "pk",
+        "title",
+        "role_title",
+        "item_count",
+        "status",
+        "updated_at",
+        industry_name=F("industry__name"),
+        **PEOPLE_VALUES,
+    )
+
+
+def sheet_rows(values) -> list[SheetRow]:
+    return [
+        SheetRow(
+            pk=row["pk"],
+            title=row["title"],
+            role_title=row["role_title"],
+            industry=row["industry_name"],
+            item_count=row["item_count"],
+            owner=_name(row["owner_username"], row["owner_first_name"], row["owner_last_name"]),
+            hiring_manager=_name(
+                row["hiring_manager_username"],
+                row["hiring_manager_first_name"],
+                row["hiring_manager_last_name"],
+            ),
+            status=row["status"],
+            updated_at=row["updated_at"],
+        )
+        for row in values
+    ]
+
+
+def sheet_rows_page(sheets: QuerySet[RequirementSheet], number, per_page: int) -> Page:
+    """One page of `sheets` as `SheetRow`s, in one query: the rows carry the total (a window
+    count) and the industries' version (for the filter, see `sheet_list_key`) instead of
+    queries of their own.
+    A number past the last page shows the last page, as `Paginator.get_page` does."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    values = sheet_row_values(sheets)
+    bottom = (number - 1) * per_page
+    found = list(
+        values.annotate(total=Window(Count("pk")), **catalog_version_annotations([Industry]))[
+            bottom : bottom + per_page
+        ]
+    )
+    paginator = Paginator(values, per_page)
+    if found:
+        paginator.count = found[0]["total"]  # what the paginator would count, already known
+        page = paginator.page(number)
+        page.catalog_version = found[0]["catalog_version"]
+    else:
+        page = paginator.get_page(number)
+        page.catalog_version = None
+    page.object_list = sheet_rows(found if found else page.object_list)
+    return page
+
+
+def sheet_list_key(*, page: Page, filters: dict) -> str | None:
+    """Everything the list shows below its title, and the language: a key for its rendering;
+    None when the page has no rows (and so no catalog version)."""
+    if page.catalog_version is None:
+        return None
+    parts = [
+        translation.get_language(),
+        templates_version("sheets/list.html", "sheets/_list.html"),
+        sorted(filters.items()),
+        page.number,
+        page.paginator.count,
+        page.catalog_version,
+        page.object_list,
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+class SheetContent:
+    """What the sheet page shows of a sheet's content, each part loaded on first use.
+
+    The page caches what it renders from these under `key`, so a page served from the
+    cache loads none of them. `sheet` must come from `sheet_get(with_catalog_version=True)`.
+    """
+
+    def __init__(self, *, sheet: RequirementSheet):
+        self.sheet = sheet
+
+    @cached_property
+    def key(self) -> str:
+        """Changes with every saved change of the sheet, its items, posting and reviews (each
+        moves the sheet to a new version), of its people's names, of the catalog, and with the
+        language and the code."""
+        sheet = self.sheet
+        parts = [
+            sheet.pk,
+            sheet.version,
+            sheet.status,
+            sheet.updated_at.isoformat(),
+            sheet.owner_stamp,
+            sheet.hiring_manager_stamp,
+            catalog_version(sheet),
+            translation.get_language() or "",
+            templates_version(
+                "sheets/detail.html",
+                "sheets/_sheet_header.html",
+                "sheets/_sheet_table.html",
+                "sheets/_posting.html",
+                "quality/_report.html",
+            ),
+        ]
+        digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
+        return f"{sheet.pk}:{digest}"
+
+    @cached_property
+    def items(self) -> list[SheetItem]:
+        return list(sheet_items(sheet=self.sheet))
+
+    @cached_property
+    def included(self) -> list[SheetItem]:
+        return [item for item in self.items if item.included]
+
+    @cached_property
+    def dropped(self) -> list[SheetItem]:
+        return [item for item in self.items if not item.included]
+
+    @cached_property
+    def groups(self) -> list[tuple[CapabilityCategory, list[SheetItem]]]:
+        return items_by_category(self.included)
+
+    @cached_property
+    def posting_view(self) -> dict:
+        return posting_view(sheet=self.sheet, items=self.included)
+
+    @cached_property
+    def differences(self) -> list["PresetDifference"]:
+        return preset_differences(sheet=self.sheet, items=self.items)
+
+    @cached_property
+    def reviews(self) -> list:
+        return list(sheet_reviews(sheet=self.sheet))

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -9,7 +9,7 @@ from hiring.accounts.permissions import role_required
 from hiring.accounts.roles import HIRING_MANAGER, HR, is_hr
 from hiring.catalog.models import Industry, Preset
 from hiring.common.decorators import private_page
-from hiring.quality.runner import check_sheet
+from hiring.quality.runner import check_sheet_cached
 
 from . import selectors, services
 from .forms import (
@@ -23,6 +23,7 @@ from .history import sheet_timeline
 from .models import RequirementSheet
 
 PAGE_SIZE = 20
+CONTENT_CACHE_TIMEOUT = 60 * 10
 
 
 @private_page
@@ -35,14 +36,18 @@ def sheet_list(request):
         industry=filters["industry"],
         query=filters["q"],
     )
-    page = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.sheet_rows_page(sheets, request.GET.get("page"), PAGE_SIZE)
     return render(
         request,
         "sheets/list.html",
         {
             "page": page,
+            # The list below the title is cached under list_key: the industries are read
+            # only when the cache has no copy.
+            "list_key": selectors.sheet_list_key(page=page, filters=filters),
+            "list_timeout": CONTENT_CACHE_TIMEOUT,
             "statuses": RequirementSheet.Status.choices,
-            "industries": Industry.objects.all(),
+            "industries": SimpleLazyObject(lambda: list(Industry.objects.values("slug", "name"))),
             "filters": filters,
             "may_create": is_hr(request.user),
         },
@@ -81,9 +86,10 @@ def sheet_new(request):
 @private_page
 @role_required(HR, HIRING_MANAGER)
 def sheet_detail(request, pk: int, review_form=None):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
-    items = list(selectors.sheet_items(sheet=sheet))
-    included = [item for item in items if item.included]
+    sheet = selectors.sheet_get_for_page(user=request.user, pk=pk)
+    # The page caches what it shows of the content under content.key: each part below is
+    # loaded only when the cache has no copy, or when the page needs it outside the cache.
+    content = selectors.SheetContent(sheet=sheet)
     owner = selectors.may_edit(request.user, sheet)
     reviewer = (
         sheet.hiring_manager_id == request.user.pk
@@ -95,12 +101,18 @@ def sheet_detail(request, pk: int, review_form=None):
         "sheets/detail.html",
         {
             "sheet": sheet,
-            "groups": selectors.items_by_category(included),
-            "dropped": [item for item in items if not item.included],
-            "posting_view": selectors.posting_view(sheet=sheet, items=included),
-            "quality": check_sheet(sheet=sheet, items=included),
-            "reviews": selectors.sheet_reviews(sheet=sheet),
-            "differences": selectors.preset_differences(sheet=sheet, items=items),
+            "content_key": content.key,
+            "content_timeout": CONTENT_CACHE_TIMEOUT,
+            "groups": SimpleLazyObject(lambda: content.groups),
+            "dropped": SimpleLazyObject(lambda: content.dropped),
+            "posting_view": SimpleLazyObject(lambda: content.posting_view),
+            "quality": SimpleLazyObject(
+                lambda: check_sheet_cached(
+                    sheet=sheet, key=content.key, items=lambda: content.included
+                )
+            ),
+            "reviews": SimpleLazyObject(lambda: content.reviews),
+            "differences": SimpleLazyObject(lambda: content.differences),
             "may_submit": owner and sheet.is_editable,
             "may_review": reviewer,
             "review_form": review_form

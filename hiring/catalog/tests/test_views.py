@@ -110,6 +110,31 @@ def test_home_queries_do_not_grow_with_sheets(
         client.get(reverse("home"))
 
 
+def home_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("home")).status_code == 200
+    return len(queries)
+
+
+def test_home_runs_the_same_queries_for_n_or_2n_presets(client, catalog, hr_alice):
+    client.force_login(hr_alice)
+    shipped = list(Preset.objects.prefetch_related("items"))
+    copies = [f"{preset.name} 副本" for preset in shipped]
+    few = home_queries(client)
+    for preset in shipped:
+        items = list(preset.items.all())
+        preset.pk, preset.slug, preset.name = None, f"{preset.slug}-copy", f"{preset.name} 副本"
+        preset.save()
+        for item in items:
+            item.pk, item.preset = None, preset
+            item.save()
+    page = client.get(reverse("home")).text
+
+    assert home_queries(client) == few
+    assert Preset.objects.count() == 2 * len(shipped)
+    assert all(name in page for name in copies)
+
+
 def test_login_page_logs_in_and_out(client, catalog, hr_alice):
     from hiring.accounts.tests.factories import PASSWORD
 
