@@ -3,6 +3,7 @@ import copy
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from hiring.accounts.roles import HIRING_MANAGER
@@ -201,14 +202,22 @@ class SheetItemForm(forms.ModelForm):
 
 
 class BaseItemFormSet(forms.BaseModelFormSet):
-    def __init__(self, *args, **kwargs):
-        self.method_choices = [(str(m.pk), m.name) for m in AssessmentMethod.objects.all()]
-        self.priority_choices = [(str(p.pk), p.name) for p in Priority.objects.all()]
-        kwargs.setdefault("form_kwargs", {}).update(
-            method_choices=self.method_choices,
-            priority_choices=[("", "---------"), *self.priority_choices],
-        )
-        super().__init__(*args, **kwargs)
+    # Read on first use, once per formset, not once per row: a step page served from the
+    # cache never builds its rows, so it never reads these.
+    @cached_property
+    def method_choices(self) -> list[tuple[str, str]]:
+        return [(str(m.pk), m.name) for m in AssessmentMethod.objects.all()]
+
+    @cached_property
+    def priority_choices(self) -> list[tuple[str, str]]:
+        return [(str(p.pk), p.name) for p in Priority.objects.all()]
+
+    def get_form_kwargs(self, index):
+        return {
+            **super().get_form_kwargs(index),
+            "method_choices": self.method_choices,
+            "priority_choices": [("", "---------"), *self.priority_choices],
+        }
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

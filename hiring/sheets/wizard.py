@@ -13,6 +13,8 @@ written to the database when it is left, so the session holds nothing worth losi
   another window with an older version is refused and nothing is overwritten.
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
@@ -20,6 +22,8 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
@@ -28,6 +32,7 @@ from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from hiring.catalog.models import Capability, CapabilityCategory
+from hiring.catalog.selectors import catalog_version, catalog_version_annotations
 from hiring.quality.runner import check_sheet
 
 from . import selectors, services
@@ -35,6 +40,7 @@ from .forms import BasicsForm, PostingForm, ReviewForm, category_step_form
 from .models import RequirementSheet
 
 CATEGORY_STEPS = ["hard", "core", "value", "bonus"]
+ITEMS_CACHE_TIMEOUT = 60 * 10
 STEPS = [
     ("basics", BasicsForm),
     *[(slug, category_step_form(slug)) for slug in CATEGORY_STEPS],
@@ -100,9 +106,9 @@ class SheetWizardView(NamedUrlWizardView):
         if not selectors.may_use_sheets(request.user):
             raise PermissionDenied
         self.sheet = get_object_or_404(
-            selectors.sheets_visible_to(request.user).select_related(
-                "preset__industry", "industry", "owner"
-            ),
+            selectors.sheets_visible_to(request.user)
+            .select_related("preset__industry", "industry", "owner")
+            .annotate(**catalog_version_annotations()),
             pk=kwargs["pk"],
         )
         if not selectors.may_edit(request.user, self.sheet):
@@ -335,6 +341,23 @@ class SheetWizardView(NamedUrlWizardView):
 
     # --- context ---------------------------------------------------------------------------
 
+    def items_key(self, step: str) -> str:
+        """What a category step shows of the sheet as saved: any save moves the sheet to a new
+        version, and the catalog's, the language's and the templates' changes count too."""
+        parts = [
+            self.sheet.pk,
+            self.sheet.version,
+            step,
+            translation.get_language(),
+            catalog_version(self.sheet),
+            selectors.templates_version(
+                "sheets/wizard/category.html",
+                "sheets/wizard/_items.html",
+                "sheets/wizard/_item_row.html",
+            ),
+        ]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
     @staticmethod
     def step_label(step: str) -> str:
         return str(STEP_LABELS.get(step, step))
@@ -350,12 +373,15 @@ class SheetWizardView(NamedUrlWizardView):
             has_unsaved_input=self.storage.get_step_data(step) is not None,
         )
         if step in CATEGORY_STEPS:
-            category = CapabilityCategory.objects.get(slug=step)
+            # Everything below is read only when the step's rows are not in the cache.
+            category = SimpleLazyObject(lambda: CapabilityCategory.objects.get(slug=step))
             context.update(
                 category=category,
-                addable=selectors.capabilities_to_add(sheet=self.sheet, category=category),
-                method_choices=form.method_choices,
-                priority_choices=form.priority_choices,
+                addable=SimpleLazyObject(
+                    lambda: list(selectors.capabilities_to_add(sheet=self.sheet, category=category))
+                ),
+                items_key=None if form.is_bound else self.items_key(step),
+                items_timeout=ITEMS_CACHE_TIMEOUT,
             )
         if step == "basics":
             context["presets"] = selectors.presets_with_items()

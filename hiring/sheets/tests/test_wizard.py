@@ -642,3 +642,26 @@ def test_interview_questions_and_anchors_are_edited_in_the_step(
     ]
     assert empathy.anchor_5 == "能复述客户情绪并给出具体补救方案"
     assert sheet.items.get(name="直播间客服经验").anchor_1 == empty["anchor_1"].value()
+
+
+def test_a_category_step_from_the_cache_shows_catalog_changes_at_once(
+    client, catalog, hr_alice, manager_bob
+):
+    client.force_login(hr_alice)
+    wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+    def rows(response) -> str:
+        page = response.content.decode()
+        return page[page.index('id="items"') : page.index("</ol>")]
+
+    first = wizard.open("core")
+    with CaptureQueriesContext(connection) as again:
+        assert rows(wizard.open("core")) == rows(first)  # served from the cache
+    with CaptureQueriesContext(connection) as rendered:
+        wizard.open("value")
+    assert len(again) < len(rendered)
+
+    method = AssessmentMethod.objects.get(slug="interview")
+    method.name = "结构化面试"
+    method.save()
+
+    assert "结构化面试" in wizard.open("core").content.decode()
