@@ -127,20 +127,27 @@ def prepare(env) -> tuple[str, dict[str, str]]:
     return password, pages
 
 
-def login(base: str, password: str) -> str:
-    """Logs in through the login form as a browser would; returns the cookies a browser would
-    send from then on (the session and the CSRF cookie)."""
+def login_opener(base: str, username: str, password: str) -> urllib.request.OpenerDirector:
+    """Logs in through the login form as a browser would; returns an opener that keeps the
+    session and the CSRF cookie."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(f"{base}/accounts/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     data = urllib.parse.urlencode(
-        {"username": "hr", "password": password, "csrfmiddlewaretoken": token}
+        {"username": username, "password": password, "csrfmiddlewaretoken": token}
     ).encode()
     request = urllib.request.Request(
         f"{base}/accounts/login/", data=data, headers={"Referer": f"{base}/accounts/login/"}
     )
     opener.open(request).read()
+    opener.cookie_jar = jar
+    return opener
+
+
+def login(base: str, password: str) -> str:
+    """The cookies a browser would send after logging in as the demo HR user."""
+    jar = login_opener(base, "hr", password).cookie_jar
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import PG_SERVER, PYTHON, ROOT, free_port, login, manage
+from load import PG_SERVER, PYTHON, ROOT, free_port, login_opener, manage
 
 DB_NAME = "hiring_bench_render"
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/3")
@@ -121,7 +121,7 @@ def measure(openers, base, paths, stop: threading.Event) -> list[float]:
 
 def export_all(base, password, sheet_ids) -> float:
     """Exports the large sheets at once; seconds until each has its PDF (202 pages poll)."""
-    openers = [login(base, "hr", password) for _ in sheet_ids]
+    openers = [login_opener(base, "hr", password) for _ in sheet_ids]
     started = time.perf_counter()
 
     def export(pk, opener):
@@ -146,7 +146,7 @@ def export_all(base, password, sheet_ids) -> float:
 def phase(base, password, paths, seconds=None, during=None) -> tuple[list[float], float | None]:
     stop = threading.Event()
     result: dict = {}
-    openers = [login(base, "hr", password) for _ in range(4)]
+    openers = [login_opener(base, "hr", password) for _ in range(4)]
     measurer = threading.Thread(
         target=lambda: result.setdefault("latencies", measure(openers, base, paths, stop))
     )

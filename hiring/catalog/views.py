@@ -1,10 +1,13 @@
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from hiring.accounts.permissions import role_required
 from hiring.accounts.roles import CATALOG_ADMIN, HIRING_MANAGER, HR, has_role
 from hiring.sheets import selectors as sheet_selectors
 
 from . import selectors
+
+PRESETS_CACHE_TIMEOUT = 60 * 10
 
 
 @role_required(HR, HIRING_MANAGER, CATALOG_ADMIN)
@@ -21,5 +24,7 @@ def home(request):
     if is_manager:
         context.update(sheet_selectors.manager_home(user=user))
     if is_hr or is_catalog_admin:
-        context["industries"] = selectors.industry_list_with_presets()
+        # Read only when the presets are not cached under the catalog version at hand.
+        context["industries"] = SimpleLazyObject(selectors.industry_list_with_presets)
+        context["presets_timeout"] = PRESETS_CACHE_TIMEOUT
     return render(request, "catalog/home.html", context)

@@ -23,6 +23,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import get_template
@@ -279,22 +280,30 @@ def _latest_review_comment(action: str) -> Subquery:
 
 
 def hr_home(*, user) -> dict:
-    """What an HR user works on next: their drafts, returned sheets and sheets in review."""
-    mine = (
-        RequirementSheet.objects.filter(owner=user)
+    """What an HR user works on next: their drafts, returned sheets and sheets in review, the
+    latest of each, in one query that also carries the catalog's version (the presets below
+    them are cached under it)."""
+    Status = RequirementSheet.Status
+    newest_first = [F("updated_at").desc(), F("pk").desc()]
+    rows = list(
+        RequirementSheet.objects.filter(
+            owner=user, status__in=[Status.DRAFT, Status.RETURNED, Status.SUBMITTED]
+        )
         .select_related("industry", "hiring_manager")
         .defer("wizard_state")
-        .order_by("-updated_at", "-pk")
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("status")], order_by=newest_first),
+            return_comment=_latest_review_comment(Review.Action.RETURNED),
+            **catalog_version_annotations([Industry, Preset, PresetItem]),
+        )
+        .filter(rank__lte=HOME_LIST_SIZE)
+        .order_by(*newest_first)
     )
-    Status = RequirementSheet.Status
     return {
-        "drafts": list(mine.filter(status=Status.DRAFT)[:HOME_LIST_SIZE]),
-        "returned": list(
-            mine.filter(status=Status.RETURNED).annotate(
-                return_comment=_latest_review_comment(Review.Action.RETURNED)
-            )[:HOME_LIST_SIZE]
-        ),
-        "waiting": list(mine.filter(status=Status.SUBMITTED)[:HOME_LIST_SIZE]),
+        "drafts": [sheet for sheet in rows if sheet.status == Status.DRAFT],
+        "returned": [sheet for sheet in rows if sheet.status == Status.RETURNED],
+        "waiting": [sheet for sheet in rows if sheet.status == Status.SUBMITTED],
+        "presets_version": rows[0].catalog_version if rows else None,
     }
 
 

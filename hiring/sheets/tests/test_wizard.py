@@ -649,6 +649,7 @@ def test_a_category_step_from_the_cache_shows_catalog_changes_at_once(
 ):
     client.force_login(hr_alice)
     wizard = start_sheet(client, Preset.objects.get(slug="ecommerce"), manager_bob)
+
     def rows(response) -> str:
         page = response.content.decode()
         return page[page.index('id="items"') : page.index("</ol>")]
