@@ -31,7 +31,13 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from hiring.catalog.models import Capability, CapabilityCategory
+from hiring.catalog.models import (
+    AssessmentMethod,
+    Capability,
+    CapabilityCategory,
+    Industry,
+    Priority,
+)
 from hiring.catalog.selectors import catalog_version, catalog_version_annotations
 from hiring.quality.runner import check_sheet
 
@@ -41,6 +47,8 @@ from .models import RequirementSheet
 
 CATEGORY_STEPS = ["hard", "core", "value", "bonus"]
 ITEMS_CACHE_TIMEOUT = 60 * 10
+# What a category step shows of the catalog: its rows are cached under these tables' version.
+STEP_CATALOG_MODELS = (Industry, CapabilityCategory, Priority, AssessmentMethod, Capability)
 STEPS = [
     ("basics", BasicsForm),
     *[(slug, category_step_form(slug)) for slug in CATEGORY_STEPS],
@@ -108,7 +116,7 @@ class SheetWizardView(NamedUrlWizardView):
         self.sheet = get_object_or_404(
             selectors.sheets_visible_to(request.user)
             .select_related("preset__industry", "industry", "owner")
-            .annotate(**catalog_version_annotations()),
+            .annotate(**catalog_version_annotations(STEP_CATALOG_MODELS)),
             pk=kwargs["pk"],
         )
         if not selectors.may_edit(request.user, self.sheet):
