@@ -8,6 +8,8 @@ from hiring.sheets import selectors as sheet_selectors
 from . import selectors
 
 PRESETS_CACHE_TIMEOUT = 60 * 10
+# A name changed elsewhere (the hiring manager's) shows after this at the latest.
+LISTS_CACHE_TIMEOUT = 60 * 10
 
 
 @role_required(HR, HIRING_MANAGER, CATALOG_ADMIN)
@@ -20,7 +22,11 @@ def home(request):
     is_catalog_admin = has_role(user, CATALOG_ADMIN)
     context = {"is_hr": is_hr, "is_manager": is_manager, "is_catalog_admin": is_catalog_admin}
     if is_hr:
-        context.update(sheet_selectors.hr_home(user=user))
+        # The lists are cached under the versions of what they show: read only on a miss.
+        context.update(sheet_selectors.hr_home_version(user=user))
+        context["lists_version"] = sheet_selectors.templates_version("catalog/home.html")
+        context["hr_lists"] = SimpleLazyObject(lambda: sheet_selectors.hr_home(user=user))
+        context["lists_timeout"] = LISTS_CACHE_TIMEOUT
     if is_manager:
         context.update(sheet_selectors.manager_home(user=user))
     if is_hr or is_catalog_admin:
