@@ -122,6 +122,8 @@ def test_a_body_in_another_charset_gets_a_translated_400_page(sheet, hr_alice, c
 
 
 def test_the_login_form_takes_a_nul_in_the_user_name(client, hr_alice):
-    response = client.post(reverse("login"), {"username": "hr_alice\x00", "password": "wrong"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "hr_alice\x00", "password": "wrong"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors

@@ -81,11 +81,11 @@ def journey(page):
 
 
 def log_in(page, live_server, username: str):
-    page.goto(live_server.url + reverse("login"))
+    page.goto(live_server.url + reverse("accounts:login"))
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("home"))
+    page.wait_for_url(live_server.url + reverse("catalog:home"))
 
 
 def row(page, name: str):
@@ -316,7 +316,7 @@ def test_a_manager_approves_from_waiting_for_me_and_downloads_the_pdf(
             expect(page.locator(".alert-success")).to_contain_text("已批准")
 
         with steps.step("home-after"):
-            page.goto(live_server.url + reverse("home"))
+            page.goto(live_server.url + reverse("catalog:home"))
             expect(page.locator("[data-count=pending]")).to_have_text("0")
             decided = page.locator(".decided-list")
             expect(decided).to_contain_text("电商客服 春季招聘")
