@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from hiring.accounts.names import display_name
 from hiring.accounts.roles import HIRING_MANAGER
 from hiring.catalog.models import AssessmentMethod, Preset, Priority
 
@@ -20,7 +21,7 @@ class PresetChoiceField(forms.ModelChoiceField):
 
 class ManagerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
+        return display_name(obj)
 
 
 def preset_title(preset: Preset) -> str:

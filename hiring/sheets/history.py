@@ -4,7 +4,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
+
+from hiring.accounts.names import display_name
+from hiring.catalog.models import Preset, Priority
 
 from .models import JobPosting, RequirementSheet, SheetItem
 
@@ -79,20 +83,16 @@ def _diff(model, previous, record, names, lookups) -> list[Change]:
 
 def _who(record) -> str:
     user = record.history_user
-    return (user.get_full_name() or user.username) if user else _("系统")
+    return display_name(user) or _("系统")
 
 
 def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
     """Every recorded change, newest first: six queries whatever the length of the history."""
-    from django.contrib.auth import get_user_model
-
-    from hiring.catalog.models import Preset, Priority
-
     lookups = {
         "priority_id": {p.pk: p.name for p in Priority.objects.all()},
         "preset_id": {p.pk: p.name for p in Preset.objects.all()},
         "hiring_manager_id": {
-            u.pk: u.get_full_name() or u.username
+            u.pk: display_name(u)
             for u in get_user_model().objects.filter(
                 pk__in=sheet.history.values("hiring_manager_id")
             )

@@ -29,6 +29,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import get_template
 from django.utils import translation
 
+from hiring.accounts.names import name_from
 from hiring.accounts.roles import HIRING_MANAGER, HR, has_role
 from hiring.catalog.models import Capability, CapabilityCategory, Industry, Preset, PresetItem
 from hiring.catalog.selectors import catalog_version, catalog_version_annotations
@@ -367,11 +368,6 @@ class SheetRow:
         return RequirementSheet.Status(self.status).label
 
 
-def _name(username: str | None, first_name: str | None, last_name: str | None) -> str:
-    """`User.get_full_name() or username`, from the values of a row."""
-    return f"{first_name or ''} {last_name or ''}".strip() or (username or "")
-
-
 PEOPLE_VALUES = {
     f"{person}_{field}": F(f"{person}__{field}")
     for person in ("owner", "hiring_manager")
@@ -401,11 +397,15 @@ def sheet_rows(values) -> list[SheetRow]:
             role_title=row["role_title"],
             industry=row["industry_name"],
             item_count=row["item_count"],
-            owner=_name(row["owner_username"], row["owner_first_name"], row["owner_last_name"]),
-            hiring_manager=_name(
-                row["hiring_manager_username"],
-                row["hiring_manager_first_name"],
-                row["hiring_manager_last_name"],
+            owner=name_from(
+                username=row["owner_username"],
+                first_name=row["owner_first_name"],
+                last_name=row["owner_last_name"],
+            ),
+            hiring_manager=name_from(
+                username=row["hiring_manager_username"],
+                first_name=row["hiring_manager_first_name"],
+                last_name=row["hiring_manager_last_name"],
             ),
             status=row["status"],
             updated_at=row["updated_at"],

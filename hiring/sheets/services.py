@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hiring.accounts.names import display_name
 from hiring.catalog.models import AssessmentMethod, Capability, Industry, Preset, Priority
 
 from .models import JobPosting, RequirementSheet, Review, SheetItem
@@ -479,10 +480,6 @@ def _notify(*, user, subject: str, body: str, sheet: RequirementSheet) -> None:
     transaction.on_commit(send)
 
 
-def _name(user) -> str:
-    return user.get_full_name() or user.username
-
-
 @transaction.atomic
 def sheet_submit(*, sheet: RequirementSheet, actor) -> RequirementSheet:
     from hiring.quality.runner import check_sheet
@@ -512,7 +509,7 @@ def sheet_submit(*, sheet: RequirementSheet, actor) -> RequirementSheet:
         user=moved.hiring_manager,
         subject=_("待审批:%(title)s") % {"title": moved.title},
         body=_("%(who)s 提交了需求表「%(title)s」,请审批。")
-        % {"who": _name(actor), "title": moved.title},
+        % {"who": display_name(actor), "title": moved.title},
         sheet=moved,
     )
     return moved
@@ -553,7 +550,7 @@ def sheet_approve(
         user=moved.owner,
         subject=_("已批准:%(title)s") % {"title": moved.title},
         body=_("%(who)s 批准了需求表「%(title)s」。%(comment)s")
-        % {"who": _name(actor), "title": moved.title, "comment": comment},
+        % {"who": display_name(actor), "title": moved.title, "comment": comment},
         sheet=moved,
     )
     original = moved.revision_of
@@ -589,7 +586,7 @@ def sheet_return(
         user=moved.owner,
         subject=_("需修改:%(title)s") % {"title": moved.title},
         body=_("%(who)s 退回了需求表「%(title)s」:%(comment)s")
-        % {"who": _name(actor), "title": moved.title, "comment": comment},
+        % {"who": display_name(actor), "title": moved.title, "comment": comment},
         sheet=moved,
     )
     return moved
