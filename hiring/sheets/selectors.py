@@ -86,9 +86,7 @@ def sheet_list(
 
 
 def sheet_items(*, sheet: RequirementSheet, included_only: bool = False) -> QuerySet[SheetItem]:
-    qs = sheet.items.select_related("category", "priority", "capability").prefetch_related(
-        "methods"
-    )
+    qs = sheet.items.with_details()
     if included_only:
         qs = qs.filter(included=True)
     return qs.order_by("category__order", "order", "pk")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from hiring.accounts.names import display_name
 from hiring.catalog.models import AssessmentMethod, Capability, Industry, Preset, Priority
+from hiring.quality.runner import check_sheet
 
 from .models import JobPosting, RequirementSheet, Review, SheetItem
 
@@ -482,8 +483,6 @@ def _notify(*, user, subject: str, body: str, sheet: RequirementSheet) -> None:
 
 @transaction.atomic
 def sheet_submit(*, sheet: RequirementSheet, actor) -> RequirementSheet:
-    from hiring.quality.runner import check_sheet
-
     current = _locked(sheet)
     if current.owner_id != actor.pk:
         raise TransitionRefused(_("只有需求表的负责人可以提交审批。"))
