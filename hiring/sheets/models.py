@@ -110,6 +110,8 @@ class RequirementSheet(TimeStampedModel):
         ordering = ["-updated_at", "-pk"]
         verbose_name = _("招聘需求表")
         verbose_name_plural = _("招聘需求表")
+        # Hiring managers hold it; HR staff hold the model's change permission.
+        permissions = [("review_requirementsheet", "Can review (approve or return) sheets")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(salary_min__isnull=True)
