@@ -2,7 +2,7 @@
 services enforce and the pages read to show only the buttons that will work.
 
 Roles are granted as Django permissions, through the role groups
-(accounts/migrations/0002_sheet_permissions.py): HR staff may change sheets, hiring managers
+(sheets/migrations/0005_review_permission.py): HR staff may change sheets, hiring managers
 may review them. What a person may do with one sheet adds who they are to it (owner,
 assigned hiring manager) and where the sheet stands (draft, submitted, approved).
 """

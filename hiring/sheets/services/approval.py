@@ -1,6 +1,7 @@
 """The approval workflow: submit, approve or return, start a new revision of an approved sheet."""
 
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -8,6 +9,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hiring.accounts.names import display_name
 from hiring.quality.runner import check_sheet
@@ -119,28 +121,59 @@ def _check_reviewer(current: RequirementSheet, actor, expected_version: int | No
         )
 
 
+@dataclass(frozen=True)
+class _Decision:
+    to_status: str
+    action: str
+    # Mail to the owner; formats that take the title, the reviewer's name and the comment.
+    subject: str
+    body: str
+
+
+APPROVAL = _Decision(
+    RequirementSheet.Status.APPROVED,
+    Review.Action.APPROVED,
+    gettext_lazy("已批准:%(title)s"),
+    gettext_lazy("%(who)s 批准了需求表「%(title)s」。%(comment)s"),
+)
+RETURN = _Decision(
+    RequirementSheet.Status.RETURNED,
+    Review.Action.RETURNED,
+    gettext_lazy("需修改:%(title)s"),
+    gettext_lazy("%(who)s 退回了需求表「%(title)s」:%(comment)s"),
+)
+
+
+def _decide(
+    sheet: RequirementSheet, actor, decision: _Decision, comment: str, version: int | None
+) -> RequirementSheet:
+    """The reviewer's decision: checked, recorded, and mailed to the sheet's owner."""
+    current = _locked(sheet)
+    _check_reviewer(current, actor, version)
+    moved = _move(
+        current=current,
+        sheet=sheet,
+        actor=actor,
+        to_status=decision.to_status,
+        action=decision.action,
+        comment=comment,
+    )
+    values = {"who": display_name(actor), "title": moved.title, "comment": comment}
+    _notify(
+        user=moved.owner,
+        subject=str(decision.subject) % values,
+        body=str(decision.body) % values,
+        sheet=moved,
+    )
+    return moved
+
+
 @transaction.atomic
 def sheet_approve(
     *, sheet: RequirementSheet, actor, comment: str = "", expected_version: int | None = None
 ) -> RequirementSheet:
     """Approves a submitted sheet; an approved revision supersedes (archives) its original."""
-    current = _locked(sheet)
-    _check_reviewer(current, actor, expected_version)
-    moved = _move(
-        current=current,
-        sheet=sheet,
-        actor=actor,
-        to_status=RequirementSheet.Status.APPROVED,
-        action=Review.Action.APPROVED,
-        comment=comment,
-    )
-    _notify(
-        user=moved.owner,
-        subject=_("已批准:%(title)s") % {"title": moved.title},
-        body=_("%(who)s 批准了需求表「%(title)s」。%(comment)s")
-        % {"who": display_name(actor), "title": moved.title, "comment": comment},
-        sheet=moved,
-    )
+    moved = _decide(sheet, actor, APPROVAL, comment, expected_version)
     original = moved.revision_of
     if original is not None and original.status == RequirementSheet.Status.APPROVED:
         _move(
@@ -158,26 +191,10 @@ def sheet_approve(
 def sheet_return(
     *, sheet: RequirementSheet, actor, comment: str, expected_version: int | None = None
 ) -> RequirementSheet:
+    """Sends a submitted sheet back to its owner, with what to change."""
     if not comment.strip():
         raise TransitionRefused(_("退回时请写明需要修改的地方。"))
-    current = _locked(sheet)
-    _check_reviewer(current, actor, expected_version)
-    moved = _move(
-        current=current,
-        sheet=sheet,
-        actor=actor,
-        to_status=RequirementSheet.Status.RETURNED,
-        action=Review.Action.RETURNED,
-        comment=comment,
-    )
-    _notify(
-        user=moved.owner,
-        subject=_("需修改:%(title)s") % {"title": moved.title},
-        body=_("%(who)s 退回了需求表「%(title)s」:%(comment)s")
-        % {"who": display_name(actor), "title": moved.title, "comment": comment},
-        sheet=moved,
-    )
-    return moved
+    return _decide(sheet, actor, RETURN, comment, expected_version)
 
 
 @transaction.atomic

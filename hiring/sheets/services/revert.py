@@ -8,19 +8,8 @@ from hiring.catalog.models import AssessmentMethod
 
 from ..history import item_method_ids_by_record
 from ..models import JobPosting, RequirementSheet, Review, SheetItem
+from . import base
 from .approval import record_review
-from .base import (
-    TransitionRefused,
-    assign,
-    claim_version,
-    delete_item,
-    ensure_author,
-    item_state,
-    record_history,
-    save_item,
-    save_posting,
-    save_sheet_quietly,
-)
 
 # What a revert puts back of the sheet itself; status, owner and version stay as they are.
 REVERTED_SHEET_FIELDS = [*RequirementSheet.BASIC_FIELDS, "preset", "industry", "preset_applied_at"]
@@ -32,12 +21,14 @@ def sheet_revert(
 ) -> RequirementSheet:
     """Puts a draft back as it was at one of its recorded versions: fields, items, posting.
     Only what differs from that version is written, each change in the actor's name."""
-    ensure_author(sheet=sheet, actor=actor)
+    base.ensure_author(sheet=sheet, actor=actor)
     target = sheet.history.filter(history_id=history_id).first()
     if target is None:
-        raise TransitionRefused(_("找不到这个版本。"))
+        raise base.TransitionRefused(_("找不到这个版本。"))
     when = target.history_date
-    claim_version(sheet=sheet, actor=actor, expected_version=expected_version, last_step="basics")
+    base.claim_version(
+        sheet=sheet, actor=actor, expected_version=expected_version, last_step="basics"
+    )
 
     values = {}
     for name in REVERTED_SHEET_FIELDS:
@@ -47,7 +38,7 @@ def sheet_revert(
     for name in changed:
         setattr(sheet, name, values[name])
     sheet.wizard_state = {}
-    save_sheet_quietly(sheet)
+    base.save_sheet_quietly(sheet)
 
     latest = {}
     records = SheetItem.history.filter(sheet_id=sheet.pk, history_date__lte=when)
@@ -64,7 +55,7 @@ def sheet_revert(
     current = {item.pk: item for item in sheet.items.prefetch_related("methods")}
     for pk, item in current.items():
         if pk not in alive:
-            delete_item(item, actor=actor)
+            base.delete_item(item, actor=actor)
             changed.append(pk)
     for pk, record in alive.items():
         item = current.get(pk)
@@ -72,11 +63,11 @@ def sheet_revert(
         if item is None:
             item = SheetItem(pk=pk, sheet=sheet)
         else:
-            loaded_state = item_state(item, [m.pk for m in item.methods.all()])
+            loaded_state = base.item_state(item, [m.pk for m in item.methods.all()])
         for name in SheetItem.CONTENT_FIELDS:
             setattr(item, name, getattr(record, name))
         ids = [m for m in method_ids.get(record.history_id, []) if m in known]
-        if save_item(item, ids, actor=actor, loaded_state=loaded_state):
+        if base.save_item(item, ids, actor=actor, loaded_state=loaded_state):
             changed.append(pk)
 
     posting_record = (
@@ -86,17 +77,17 @@ def sheet_revert(
     )
     if posting_record is not None and posting_record.history_type != "-":
         posting = JobPosting.objects.get(sheet=sheet)
-        fields = assign(
+        fields = base.assign(
             posting,
             {name: getattr(posting_record, name) for name in JobPosting.EDITABLE_FIELDS},
             JobPosting.EDITABLE_FIELDS,
         )
         if fields:
-            save_posting(posting, actor=actor, fields=fields)
+            base.save_posting(posting, actor=actor, fields=fields)
             changed.extend(fields)
 
     if changed:
-        record_history(
+        base.record_history(
             sheet,
             actor=actor,
             reason=_("恢复到 %(when)s 的版本")
