@@ -107,18 +107,15 @@ def cached_page_queries(client, sheet) -> int:
     return len(queries)
 
 
-def test_a_cached_sheet_page_makes_three_queries_for_10_or_40_items(
+def test_a_cached_sheet_page_runs_the_same_queries_for_n_or_2n_items(
     client, catalog, hr_alice, manager_bob
 ):
-    # The session with the user and their permissions, the sheet with its cache key, the
-    # messages: nothing of the content.
     client.force_login(hr_alice)
     small = make_sheet(owner=hr_alice, manager=manager_bob)
     big = make_sheet(owner=hr_alice, manager=manager_bob)
     add_items(small, 10)
-    add_items(big, 40)
-    assert cached_page_queries(client, small) <= 3
-    assert cached_page_queries(client, big) <= 3
+    add_items(big, 20)
+    assert cached_page_queries(client, small) == cached_page_queries(client, big)
 
 
 def test_list_rows_show_a_changed_title_and_industry_at_once(client, sheet, hr_alice):

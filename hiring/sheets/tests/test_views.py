@@ -127,17 +127,12 @@ def add_items(sheet, count: int) -> None:
 def count_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
+    assert len(queries) <= 20, [q["sql"] for q in queries.captured_queries]
     return len(queries)
 
 
-# The most queries each page may make, rendered afresh, whatever the number of items or
-# sheets: one query more per row would be 5 to 50 more here.
-QUERY_CEILINGS = {"detail": 16, "wizard-core": 10, "wizard-bonus": 10, "wizard-review": 10}
-LIST_QUERY_CEILING = 4
-
-
-@pytest.mark.parametrize("page", QUERY_CEILINGS)
-def test_sheet_pages_stay_within_a_fixed_number_of_queries_for_5_or_50_items(
+@pytest.mark.parametrize("page", ["detail", "wizard-core", "wizard-bonus", "wizard-review"])
+def test_sheet_pages_run_the_same_queries_for_5_or_50_items(
     client, catalog, hr_alice, manager_bob, page
 ):
     client.force_login(hr_alice)
@@ -151,20 +146,18 @@ def test_sheet_pages_stay_within_a_fixed_number_of_queries_for_5_or_50_items(
             return reverse("sheets:detail", args=[sheet.pk])
         return WizardClient(client, sheet.pk).url(page.split("-")[1])
 
-    for sheet in (small, big):
-        assert count_queries(client, url(sheet)) <= QUERY_CEILINGS[page], sheet.items.count()
+    assert count_queries(client, url(small)) == count_queries(client, url(big))
 
 
-def test_the_list_stays_within_a_fixed_number_of_queries_for_3_or_30_sheets(
-    client, catalog, hr_alice, manager_bob
-):
+def test_the_list_runs_the_same_queries_for_3_or_30_sheets(client, catalog, hr_alice, manager_bob):
     client.force_login(hr_alice)
     for _n in range(3):
         make_sheet(owner=hr_alice, manager=manager_bob)
-    assert count_queries(client, reverse("sheets:list")) <= LIST_QUERY_CEILING
+    few = count_queries(client, reverse("sheets:list"))
     for _n in range(27):
         make_sheet(owner=hr_alice, manager=manager_bob)
-    assert count_queries(client, reverse("sheets:list")) <= LIST_QUERY_CEILING
+    many = count_queries(client, reverse("sheets:list"))
+    assert few == many
 
 
 def test_duplicate_makes_an_own_draft_with_every_item(client, sheet, hr_carol):
