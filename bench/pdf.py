@@ -77,6 +77,7 @@ def add_items(sheet, count: int):
         sheet.refresh_from_db()
         services.sheet_save_items(
             sheet=sheet,
+            actor=sheet.owner,
             expected_version=sheet.version,
             category_id=category.pk,
             items=items,

@@ -1,40 +1,73 @@
-"""Authentication that loads a user's roles with the user: one query per request for both."""
+"""Authentication that loads the permissions pages check with the user: one query per request
+for both."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import IntegerField
 from django.db.models.expressions import RawSQL
 
-from .roles import ROLES, remember_roles
+# What the sheet pages and the home page ask on every request. Any other permission (the
+# admin's) is answered by Django's model backend as usual.
+CHECKED_PERMISSIONS = (
+    "sheets.view_requirementsheet",
+    "sheets.add_requirementsheet",
+    "sheets.change_requirementsheet",
+    "sheets.delete_requirementsheet",
+    "sheets.review_requirementsheet",
+    "catalog.change_capability",
+)
 
 
-def _roles_mask() -> RawSQL:
-    """The user's roles as bits (1 << position in ROLES), from one small subquery.
+def _permissions_mask() -> RawSQL:
+    """The CHECKED_PERMISSIONS the user holds, directly or through a group, as bits (1 << their
+    position), from one small subquery.
 
     Written as SQL: the same subquery built with the ORM costs more CPU to compile on every
-    request than the separate query it saves."""
+    request than the separate queries it saves."""
     quote = connection.ops.quote_name
     User = get_user_model()
+    users = User._meta
     memberships = User.groups.through._meta
-    cases = " ".join(f"WHEN %s THEN {1 << n}" for n in range(len(ROLES)))
+    direct = User.user_permissions.through._meta
+    granted = Group.permissions.through._meta
+    types = ContentType._meta
+    cases = " ".join(f"WHEN %s THEN {1 << n}" for n in range(len(CHECKED_PERMISSIONS)))
+    user_id = f"{quote(users.db_table)}.{quote(users.pk.column)}"
     sql = (
-        f"SELECT COALESCE(SUM(CASE g.{quote('name')} {cases} ELSE 0 END), 0) "
-        f"FROM {quote(memberships.db_table)} m "
-        f"JOIN {quote(Group._meta.db_table)} g ON g.{quote('id')} = m.{quote('group_id')} "
-        f"WHERE m.{quote('user_id')} = {quote(User._meta.db_table)}.{quote(User._meta.pk.column)}"
+        f"SELECT COALESCE(SUM(CASE (t.{quote('app_label')} || '.' || p.{quote('codename')}) "
+        f"{cases} ELSE 0 END), 0) "
+        f"FROM {quote(Permission._meta.db_table)} p "
+        f"JOIN {quote(types.db_table)} t ON t.{quote('id')} = p.{quote('content_type_id')} "
+        f"WHERE p.{quote('id')} IN ("
+        f"SELECT g.{quote('permission_id')} FROM {quote(granted.db_table)} g "
+        f"JOIN {quote(memberships.db_table)} m ON m.{quote('group_id')} = g.{quote('group_id')} "
+        f"WHERE m.{quote('user_id')} = {user_id}) "
+        f"OR p.{quote('id')} IN ("
+        f"SELECT d.{quote('permission_id')} FROM {quote(direct.db_table)} d "
+        f"WHERE d.{quote('user_id')} = {user_id})"
     )
-    return RawSQL(sql, ROLES, output_field=IntegerField())
+    return RawSQL(sql, CHECKED_PERMISSIONS, output_field=IntegerField())
 
 
 class RoleModelBackend(ModelBackend):
-    """Django's model backend; the user it returns for a session already knows its roles."""
+    """Django's model backend; the user it returns for a session already knows which of the
+    checked permissions it holds."""
 
     def get_user(self, user_id):
         users = get_user_model()._default_manager.filter(pk=user_id)
-        user = users.annotate(roles_mask=_roles_mask()).first()
+        user = users.annotate(permissions_mask=_permissions_mask()).first()
         if user is None or not self.user_can_authenticate(user):
             return None
-        remember_roles(user, {role for n, role in enumerate(ROLES) if user.roles_mask & (1 << n)})
+        user._checked_permissions = {
+            perm for n, perm in enumerate(CHECKED_PERMISSIONS) if user.permissions_mask & (1 << n)
+        }
         return user
+
+    def has_perm(self, user_obj, perm, obj=None):
+        held = getattr(user_obj, "_checked_permissions", None)
+        if held is not None and obj is None and perm in CHECKED_PERMISSIONS:
+            return user_obj.is_active and perm in held
+        return super().has_perm(user_obj, perm, obj)

@@ -1,19 +1,19 @@
-"""Access checks for views: anonymous users go to login, users without the role get 403."""
+"""Access checks for views: anonymous users go to login, users without the permission get 403."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from .roles import has_role
 
+def any_permission_required(*perms: str):
+    """The view is for users holding at least one of `perms` (one per role that uses it)."""
 
-def role_required(*roles: str):
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapped(request, *args, **kwargs):
-            if not any(has_role(request.user, role) for role in roles):
+            if not any(request.user.has_perm(perm) for perm in perms):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "catalog"
+
 urlpatterns = [
     path("", views.home, name="home"),
 ]

@@ -1,8 +1,8 @@
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
-from hiring.accounts.permissions import role_required
-from hiring.accounts.roles import CATALOG_ADMIN, HIRING_MANAGER, HR, has_role
+from hiring.accounts.permissions import any_permission_required
+from hiring.sheets import access
 from hiring.sheets import selectors as sheet_selectors
 
 from . import selectors
@@ -10,16 +10,18 @@ from . import selectors
 PRESETS_CACHE_TIMEOUT = 60 * 10
 # A name changed elsewhere (the hiring manager's) shows after this at the latest.
 LISTS_CACHE_TIMEOUT = 60 * 10
+# Held by catalog admins, who maintain the library in Django admin.
+CATALOG_CHANGE = "catalog.change_capability"
 
 
-@role_required(HR, HIRING_MANAGER, CATALOG_ADMIN)
+@any_permission_required(access.VIEW, CATALOG_CHANGE)
 def home(request):
     """Each role starts from what it works on: HR from its sheets and the presets, a hiring
     manager from the sheets waiting for a decision, a catalog admin from the library."""
     user = request.user
-    is_hr = has_role(user, HR)
-    is_manager = has_role(user, HIRING_MANAGER)
-    is_catalog_admin = has_role(user, CATALOG_ADMIN)
+    is_hr = access.writes_sheets.test(user)
+    is_manager = access.reviews_sheets.test(user)
+    is_catalog_admin = user.has_perm(CATALOG_CHANGE)
     context = {"is_hr": is_hr, "is_manager": is_manager, "is_catalog_admin": is_catalog_admin}
     if is_hr:
         # The lists are cached under the versions of what they show: read only on a miss.

@@ -3,6 +3,8 @@
 Text from a browser never legitimately holds control characters other than tab and line
 breaks. PostgreSQL refuses NUL in text and JSON, PDFs and e-mail headers choke on the
 rest, so they are dropped once, here, before any view, form or filter sees the request.
+Line breaks are kept as the catalog and the services write them, LF: a browser sends a
+textarea's as CRLF, which would make a text typed back unchanged differ from the saved one.
 Bodies in a charset other than UTF-8 are refused with a 400 page: our pages are UTF-8,
 so only a hand-made request sends anything else.
 """
@@ -23,17 +25,23 @@ def strip_control_characters(value: str) -> str:
     return CONTROL_CHARACTERS.sub("", value)
 
 
+def clean_value(value: str) -> str:
+    return strip_control_characters(value).replace("\r\n", "\n")
+
+
+def _needs_cleaning(value: str) -> bool:
+    return "\r\n" in value or CONTROL_CHARACTERS.search(value) is not None
+
+
 def cleaned_querydict(data: QueryDict) -> QueryDict:
-    """A copy of `data` without control characters in any key or value."""
+    """A copy of `data` without control characters in any key or value, line breaks as LF."""
     if not any(CONTROL_CHARACTERS.search(key) for key in data) and not any(
-        CONTROL_CHARACTERS.search(value) for values in data.lists() for value in values[1]
+        _needs_cleaning(value) for values in data.lists() for value in values[1]
     ):
         return data
     cleaned = QueryDict(mutable=True)
     for key, values in data.lists():
-        cleaned.setlist(
-            strip_control_characters(key), [strip_control_characters(v) for v in values]
-        )
+        cleaned.setlist(strip_control_characters(key), [clean_value(v) for v in values])
     cleaned._mutable = False
     return cleaned
 

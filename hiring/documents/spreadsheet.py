@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from hiring.accounts.names import display_name
 from hiring.common.exports import is_formula_like
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet
@@ -36,7 +37,7 @@ def _put(sheet, row: int, column: int, value, **style):
 
 
 def _person(user) -> str:
-    return (user.get_full_name() or user.username) if user else "—"
+    return display_name(user) or "—"
 
 
 def sheet_xlsx(*, sheet: RequirementSheet) -> bytes:

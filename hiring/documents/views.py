@@ -6,10 +6,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from hiring.accounts.permissions import role_required
-from hiring.accounts.roles import HIRING_MANAGER, HR
+from hiring.accounts.permissions import any_permission_required
 from hiring.common.decorators import private_page
-from hiring.sheets import selectors
+from hiring.sheets import access, selectors
 from hiring.sheets.models import RequirementSheet
 
 from . import rendering, spreadsheet
@@ -41,7 +40,7 @@ def _error(request, error: rendering.DocumentError, sheet: RequirementSheet) -> 
                 "sheet": sheet,
                 "message": error.message,
                 "errors": error.report.errors,
-                "fix_links": selectors.may_edit(request.user, sheet) and sheet.is_editable,
+                "fix_links": access.may_edit.test(request.user, sheet),
             },
             status=error.status,
         )
@@ -49,7 +48,7 @@ def _error(request, error: rendering.DocumentError, sheet: RequirementSheet) -> 
 
 
 @private_page
-@role_required(HR, HIRING_MANAGER)
+@any_permission_required(access.VIEW)
 def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     try:
@@ -74,7 +73,7 @@ def document_pdf(request, pk: int, kind: str) -> HttpResponse:
 
 
 @private_page
-@role_required(HR, HIRING_MANAGER)
+@any_permission_required(access.VIEW)
 def document_preview(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     try:
@@ -85,7 +84,7 @@ def document_preview(request, pk: int, kind: str) -> HttpResponse:
 
 
 @private_page
-@role_required(HR, HIRING_MANAGER)
+@any_permission_required(access.VIEW)
 def posting_text(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     try:
@@ -98,7 +97,7 @@ def posting_text(request, pk: int):
     return response
 
 
-@role_required(HR, HIRING_MANAGER)
+@any_permission_required(access.VIEW)
 def sheet_xlsx(request, pk: int) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     name, fallback = _filename("sheet", sheet)

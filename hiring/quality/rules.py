@@ -1,7 +1,8 @@
 """The quality check (需求体检): one small function per rule, each returning findings.
 
 Every rule reads a `SheetSnapshot` (the sheet, its included items, its posting) that the
-runner builds once, so the rules themselves never query the database.
+sheet builds once (`RequirementSheet.quality_snapshot`), so the rules themselves never query
+the database and this app needs nothing from the sheets app.
 """
 
 import re

@@ -1,12 +1,11 @@
 """Runs every quality rule over a sheet and scores the result."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.conf import settings
 from django.core.cache import cache
-
-from hiring.sheets import selectors
 
 from .findings import Finding, Severity
 from .rules import RULES, SheetSnapshot
@@ -39,16 +38,16 @@ def check_snapshot(snapshot: SheetSnapshot) -> QualityReport:
     return QualityReport(findings=findings, score=score(findings))
 
 
-def check_sheet(*, sheet, items=None) -> QualityReport:
-    """`items` may be passed when the caller already loaded them (with methods prefetched)."""
-    if items is None:
-        items = selectors.sheet_items(sheet=sheet, included_only=True)
-    snapshot = SheetSnapshot(
-        sheet=sheet,
-        items=[item for item in items if item.included],
-        posting=getattr(sheet, "posting", None),
-    )
-    return check_snapshot(snapshot)
+class Checkable(Protocol):
+    """Anything the check can read: it builds its own snapshot (a requirement sheet does)."""
+
+    def quality_snapshot(self, items: Iterable | None = None) -> SheetSnapshot: ...
+
+
+def check_sheet(*, sheet: Checkable, items: Iterable | None = None) -> QualityReport:
+    """Checks `sheet` as it stands; `items` may be passed when the caller already loaded them
+    (with methods prefetched)."""
+    return check_snapshot(sheet.quality_snapshot(items=items))
 
 
 CACHE_TIMEOUT = 60 * 10

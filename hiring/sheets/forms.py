@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from hiring.accounts.roles import HIRING_MANAGER
+from hiring.accounts.names import display_name
 from hiring.catalog.models import AssessmentMethod, Preset, Priority
 
 from .models import JobPosting, RequirementSheet, SheetItem
@@ -20,7 +20,7 @@ class PresetChoiceField(forms.ModelChoiceField):
 
 class ManagerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
+        return display_name(obj)
 
 
 def preset_title(preset: Preset) -> str:
@@ -43,7 +43,12 @@ class BasicsForm(forms.ModelForm):
     headcount = forms.IntegerField(label=_("招聘人数"), min_value=1, max_value=999, initial=1)
     hiring_manager = ManagerChoiceField(
         label=_("用人经理"),
-        queryset=get_user_model().objects.filter(groups__name=HIRING_MANAGER, is_active=True),
+        # Whoever holds the review permission, directly or through the role.
+        queryset=get_user_model().objects.with_perm(
+            "sheets.review_requirementsheet",
+            include_superusers=False,
+            backend="django.contrib.auth.backends.ModelBackend",
+        ),
         help_text=_("提交后由这位经理审批。"),
     )
     replace_items = forms.BooleanField(

@@ -4,7 +4,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
+
+from hiring.accounts.names import display_name
+from hiring.catalog.models import AssessmentMethod, Preset, Priority
 
 from .models import JobPosting, RequirementSheet, SheetItem
 
@@ -12,7 +16,8 @@ SHEET_FIELDS = [
     RequirementSheet._meta.get_field(name).attname
     for name in (*RequirementSheet.BASIC_FIELDS, "status", "preset")
 ]
-ITEM_FIELDS = [
+# An item's category and source never change after it is added: the timeline leaves them out.
+SHOWN_ITEM_FIELDS = [
     name for name in SheetItem.CONTENT_FIELDS if name not in ("category_id", "capability_id")
 ]
 POSTING_FIELDS = JobPosting.EDITABLE_FIELDS
@@ -35,18 +40,16 @@ class Entry:
     sheet_history_id: int | None = None  # set on entries a draft can be reverted to
 
 
-def item_methods_by_record(sheet_id: int) -> dict[int, list[str]]:
-    """Assessment method names of every recorded item version, in one query."""
+def item_method_ids_by_record(sheet_id: int) -> dict[int, list[int]]:
+    """Assessment method ids of every recorded item version of the sheet, in one query."""
     through = apps.get_model("sheets", "HistoricalSheetItem_methods")
-    names: dict[int, list[str]] = {}
-    rows = (
-        through.objects.filter(history__sheet_id=sheet_id)
-        .select_related("assessmentmethod")
-        .order_by("assessmentmethod__order")
+    ids: dict[int, list[int]] = {}
+    rows = through.objects.filter(history__sheet_id=sheet_id).order_by(
+        "assessmentmethod__order", "assessmentmethod_id"
     )
-    for row in rows:
-        names.setdefault(row.history_id, []).append(row.assessmentmethod.name)
-    return names
+    for history_id, method_id in rows.values_list("history_id", "assessmentmethod_id"):
+        ids.setdefault(history_id, []).append(method_id)
+    return ids
 
 
 def _label(model, name: str) -> str:
@@ -62,6 +65,9 @@ def _display(record, name: str, lookups: dict) -> str:
         return str(dict(model_field.choices).get(value, value))
     if isinstance(value, bool):
         return _("是") if value else _("否")
+    if isinstance(value, str):
+        # Browsers send line breaks as CRLF: text saved before input kept only LF is the same.
+        value = value.replace("\r\n", "\n")
     return "—" if value in (None, "") else str(value)
 
 
@@ -79,20 +85,16 @@ def _diff(model, previous, record, names, lookups) -> list[Change]:
 
 def _who(record) -> str:
     user = record.history_user
-    return (user.get_full_name() or user.username) if user else _("系统")
+    return display_name(user) or _("系统")
 
 
 def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
-    """Every recorded change, newest first: six queries whatever the length of the history."""
-    from django.contrib.auth import get_user_model
-
-    from hiring.catalog.models import Preset, Priority
-
+    """Every recorded change, newest first: eight queries whatever the length of the history."""
     lookups = {
         "priority_id": {p.pk: p.name for p in Priority.objects.all()},
         "preset_id": {p.pk: p.name for p in Preset.objects.all()},
         "hiring_manager_id": {
-            u.pk: u.get_full_name() or u.username
+            u.pk: display_name(u)
             for u in get_user_model().objects.filter(
                 pk__in=sheet.history.values("hiring_manager_id")
             )
@@ -101,23 +103,43 @@ def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
     entries: list[Entry] = []
 
     sheet_records = list(sheet.history.select_related("history_user").order_by("history_date"))
+    # Records that mark a change to items or the posting (the versions a revert goes back
+    # to), each with the time of the record before it: the change's own entries show it.
+    marks: list[tuple[datetime, object]] = []
     previous = None
     for record in sheet_records:
         changes = _diff(RequirementSheet, previous, record, SHEET_FIELDS, lookups)
-        if changes or previous is None or record.history_change_reason:
+        reason = record.history_change_reason or ""
+        if previous is not None and not changes and not reason:
+            marks.append((previous.history_date, record))
+        else:
+            if previous is None:
+                what = _("创建需求表")
+            elif changes:
+                what = _("修改需求表")
+            else:
+                what, reason = reason, ""
             entries.append(
                 Entry(
                     when=record.history_date,
                     who=_who(record),
-                    what=_("创建需求表") if previous is None else _("修改需求表"),
-                    reason=record.history_change_reason or "",
+                    what=what,
+                    reason=reason,
                     changes=changes,
                     sheet_history_id=record.history_id,
                 )
             )
         previous = record
 
-    methods = item_methods_by_record(sheet.pk)
+    method_names = dict(AssessmentMethod.objects.values_list("pk", "name"))
+    method_ids = item_method_ids_by_record(sheet.pk)
+
+    def methods(record) -> str:
+        names = [
+            method_names[pk] for pk in method_ids.get(record.history_id, ()) if pk in method_names
+        ]
+        return "、".join(names)
+
     last_item: dict[int, object] = {}
     item_records = SheetItem.history.filter(sheet_id=sheet.pk).select_related("history_user")
     for record in item_records.order_by("history_date", "history_id"):
@@ -132,9 +154,9 @@ def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
             )
             last_item.pop(record.id, None)
             continue
-        changes = _diff(SheetItem, before, record, ITEM_FIELDS, lookups)
-        old_methods = "、".join(methods.get(before.history_id, [])) if before else ""
-        new_methods = "、".join(methods.get(record.history_id, []))
+        changes = _diff(SheetItem, before, record, SHOWN_ITEM_FIELDS, lookups)
+        old_methods = methods(before) if before else ""
+        new_methods = methods(record)
         if before is not None and old_methods != new_methods:
             changes.append(
                 Change(_label(SheetItem, "methods"), old_methods or "—", new_methods or "—")
@@ -157,6 +179,22 @@ def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
             )
         previous = record
 
-    # Merge bursts: an item saved together with its methods makes two records a moment apart.
+    for since, record in marks:
+        own = [e for e in entries if since < e.when <= record.history_date]
+        if own:
+            max(own, key=lambda e: e.when).sheet_history_id = record.history_id
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries
+
+
+def revert_target(*, sheet: RequirementSheet, history_id: int) -> Entry | None:
+    """The recorded version of the sheet a revert would go back to, as the page names it."""
+    record = sheet.history.filter(history_id=history_id).select_related("history_user").first()
+    if record is None:
+        return None
+    return Entry(
+        when=record.history_date,
+        who=_who(record),
+        what=record.history_change_reason or "",
+        sheet_history_id=record.history_id,
+    )

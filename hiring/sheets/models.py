@@ -1,5 +1,7 @@
 """Users' data: requirement sheets, their items and the job posting derived from them."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -16,6 +18,7 @@ from hiring.catalog.models import (
     split_lines,
 )
 from hiring.common.models import TimeStampedModel
+from hiring.quality.rules import SheetSnapshot
 
 PERIOD_UNITS = {"month": _("月"), "year": _("年"), "day": _("天"), "hour": _("小时")}
 
@@ -107,6 +110,8 @@ class RequirementSheet(TimeStampedModel):
         ordering = ["-updated_at", "-pk"]
         verbose_name = _("招聘需求表")
         verbose_name_plural = _("招聘需求表")
+        # Hiring managers hold it; HR staff hold the model's change permission.
+        permissions = [("review_requirementsheet", "Can review (approve or return) sheets")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(salary_min__isnull=True)
@@ -138,6 +143,24 @@ class RequirementSheet(TimeStampedModel):
             "amount": amount,
             "period": PERIOD_UNITS[self.salary_period],
         }
+
+    def quality_snapshot(self, items: Iterable["SheetItem"] | None = None) -> SheetSnapshot:
+        """What the quality check reads of this sheet: its kept items (`items` when the caller
+        loaded them already, methods prefetched) and its posting."""
+        if items is None:
+            items = self.items.with_details().filter(included=True)
+        return SheetSnapshot(
+            sheet=self,
+            items=[item for item in items if item.included],
+            posting=getattr(self, "posting", None),
+        )
+
+
+class SheetItemQuerySet(models.QuerySet):
+    def with_details(self) -> "SheetItemQuerySet":
+        """With the category, priority, capability and methods that pages, documents and the
+        quality check show of each item, loaded in two queries for any number of items."""
+        return self.select_related("category", "priority", "capability").prefetch_related("methods")
 
 
 class SheetItem(TimeStampedModel):
@@ -176,6 +199,8 @@ class SheetItem(TimeStampedModel):
     anchor_5 = models.TextField(_("5分表现"), max_length=1000, blank=True)
 
     history = HistoricalRecords(m2m_fields=[methods])
+
+    objects = SheetItemQuerySet.as_manager()
 
     # An item's content as attnames, for comparing, copying and restoring it (methods aside).
     CONTENT_FIELDS = (

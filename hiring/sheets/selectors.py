@@ -1,4 +1,4 @@
-"""Reads of sheets; who may see what is decided here and in `access`."""
+"""Reads of sheets; who may see which sheet is decided in `access`."""
 
 import hashlib
 from dataclasses import dataclass
@@ -29,27 +29,12 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import get_template
 from django.utils import translation
 
-from hiring.accounts.roles import HIRING_MANAGER, HR, has_role
+from hiring.accounts.names import name_from
 from hiring.catalog.models import Capability, CapabilityCategory, Industry, Preset, PresetItem
 from hiring.catalog.selectors import catalog_version, catalog_version_annotations
 
+from . import access
 from .models import RequirementSheet, Review, SheetItem
-
-
-def sheets_visible_to(user) -> QuerySet[RequirementSheet]:
-    if user.is_superuser or has_role(user, HR):
-        return RequirementSheet.objects.all()
-    if has_role(user, HIRING_MANAGER):
-        return RequirementSheet.objects.filter(hiring_manager=user)
-    return RequirementSheet.objects.none()
-
-
-def may_use_sheets(user) -> bool:
-    return user.is_superuser or has_role(user, HR) or has_role(user, HIRING_MANAGER)
-
-
-def may_edit(user, sheet: RequirementSheet) -> bool:
-    return sheet.owner_id == user.pk and (user.is_superuser or has_role(user, HR))
 
 
 def _included_item_count() -> RawSQL:
@@ -69,7 +54,7 @@ def sheet_list(
     *, user, status: str = "", industry: str = "", query: str = ""
 ) -> QuerySet[RequirementSheet]:
     qs = (
-        sheets_visible_to(user)
+        access.visible_sheets(user)
         .select_related("industry", "owner", "hiring_manager")
         .defer("wizard_state")
         .annotate(item_count=_included_item_count())
@@ -85,26 +70,17 @@ def sheet_list(
 
 
 def sheet_items(*, sheet: RequirementSheet, included_only: bool = False) -> QuerySet[SheetItem]:
-    qs = sheet.items.select_related("category", "priority", "capability").prefetch_related(
-        "methods"
-    )
+    qs = sheet.items.with_details()
     if included_only:
         qs = qs.filter(included=True)
     return qs.order_by("category__order", "order", "pk")
-
-
-def may_view(user, sheet: RequirementSheet) -> bool:
-    """`sheets_visible_to` for one sheet already loaded."""
-    if user.is_superuser or has_role(user, HR):
-        return True
-    return has_role(user, HIRING_MANAGER) and sheet.hiring_manager_id == user.pk
 
 
 def sheet_get(*, user, pk: int) -> RequirementSheet:
     """The sheet with its people and posting; 404 if missing or not the user's to see, alike,
     so that ids of others' sheets cannot be told from ids that do not exist."""
     return get_object_or_404(
-        sheets_visible_to(user)
+        access.visible_sheets(user)
         .select_related("industry", "owner", "hiring_manager", "preset", "posting")
         .defer("wizard_state"),
         pk=pk,
@@ -137,7 +113,7 @@ def sheet_get_for_page(*, user, pk: int) -> RequirementSheet:
         ),
         pk=pk,
     )
-    if not may_view(user, sheet):
+    if not access.may_view.test(user, sheet):
         raise Http404
     return sheet
 
@@ -387,11 +363,6 @@ class SheetRow:
         return RequirementSheet.Status(self.status).label
 
 
-def _name(username: str | None, first_name: str | None, last_name: str | None) -> str:
-    """`User.get_full_name() or username`, from the values of a row."""
-    return f"{first_name or ''} {last_name or ''}".strip() or (username or "")
-
-
 PEOPLE_VALUES = {
     f"{person}_{field}": F(f"{person}__{field}")
     for person in ("owner", "hiring_manager")
@@ -421,11 +392,15 @@ def sheet_rows(values) -> list[SheetRow]:
             role_title=row["role_title"],
             industry=row["industry_name"],
             item_count=row["item_count"],
-            owner=_name(row["owner_username"], row["owner_first_name"], row["owner_last_name"]),
-            hiring_manager=_name(
-                row["hiring_manager_username"],
-                row["hiring_manager_first_name"],
-                row["hiring_manager_last_name"],
+            owner=name_from(
+                username=row["owner_username"],
+                first_name=row["owner_first_name"],
+                last_name=row["owner_last_name"],
+            ),
+            hiring_manager=name_from(
+                username=row["hiring_manager_username"],
+                first_name=row["hiring_manager_first_name"],
+                last_name=row["hiring_manager_last_name"],
             ),
             status=row["status"],
             updated_at=row["updated_at"],
@@ -483,7 +458,8 @@ class SheetContent:
     """What the sheet page shows of a sheet's content, each part loaded on first use.
 
     The page caches what it renders from these under `key`, so a page served from the
-    cache loads none of them. `sheet` must come from `sheet_get(with_catalog_version=True)`.
+    cache loads none of them. `sheet` must come from `sheet_get_for_page`, which annotates
+    what `key` reads.
     """
 
     def __init__(self, *, sheet: RequirementSheet):

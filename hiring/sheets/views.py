@@ -1,17 +1,17 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hiring.accounts.permissions import role_required
-from hiring.accounts.roles import HIRING_MANAGER, HR, is_hr
+from hiring.accounts.permissions import any_permission_required
 from hiring.catalog.models import Industry, Preset
 from hiring.common.decorators import private_page
 from hiring.quality.runner import check_sheet_cached
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import (
     BasicsForm,
     DuplicateForm,
@@ -19,7 +19,7 @@ from .forms import (
     SheetFilterForm,
     preset_title,
 )
-from .history import sheet_timeline
+from .history import revert_target, sheet_timeline
 from .models import RequirementSheet
 
 PAGE_SIZE = 20
@@ -27,7 +27,7 @@ CONTENT_CACHE_TIMEOUT = 60 * 10
 
 
 @private_page
-@role_required(HR, HIRING_MANAGER)
+@any_permission_required(access.VIEW)
 def sheet_list(request):
     filters = SheetFilterForm(request.GET).filters()
     sheets = selectors.sheet_list(
@@ -49,13 +49,13 @@ def sheet_list(request):
             "statuses": RequirementSheet.Status.choices,
             "industries": SimpleLazyObject(lambda: list(Industry.objects.values("slug", "name"))),
             "filters": filters,
-            "may_create": is_hr(request.user),
+            "may_create": request.user.has_perm(access.CREATE),
         },
     )
 
 
 @private_page
-@role_required(HR)
+@any_permission_required(access.CREATE)
 @require_http_methods(["GET", "POST"])
 def sheet_new(request):
     preset = Preset.objects.filter(is_active=True, slug=request.GET.get("preset", "")).first()
@@ -63,7 +63,7 @@ def sheet_new(request):
         form = BasicsForm(request.POST)
         if form.is_valid():
             sheet = services.sheet_create_from_preset(
-                owner=request.user, preset=form.cleaned_data["preset"], basics=form.cleaned_data
+                actor=request.user, preset=form.cleaned_data["preset"], basics=form.cleaned_data
             )
             messages.success(request, _("需求表已创建,草稿会在每一步自动保存。"))
             return redirect("sheets:wizard", pk=sheet.pk, step="hard")
@@ -84,18 +84,14 @@ def sheet_new(request):
 
 
 @private_page
-@role_required(HR, HIRING_MANAGER)
+@any_permission_required(access.VIEW)
 def sheet_detail(request, pk: int, review_form=None):
     sheet = selectors.sheet_get_for_page(user=request.user, pk=pk)
     # The page caches what it shows of the content under content.key: each part below is
     # loaded only when the cache has no copy, or when the page needs it outside the cache.
     content = selectors.SheetContent(sheet=sheet)
-    owner = selectors.may_edit(request.user, sheet)
-    reviewer = (
-        sheet.hiring_manager_id == request.user.pk
-        and sheet.owner_id != request.user.pk
-        and sheet.status == RequirementSheet.Status.SUBMITTED
-    )
+    user = request.user
+    may_review = access.may_review.test(user, sheet)
     return render(
         request,
         "sheets/detail.html",
@@ -113,20 +109,21 @@ def sheet_detail(request, pk: int, review_form=None):
             ),
             "reviews": SimpleLazyObject(lambda: content.reviews),
             "differences": SimpleLazyObject(lambda: content.differences),
-            "may_submit": owner and sheet.is_editable,
-            "may_review": reviewer,
+            "may_submit": access.may_submit.test(user, sheet),
+            "may_review": may_review,
             "review_form": review_form
-            or (ReviewDecisionForm(initial={"sheet_version": sheet.version}) if reviewer else None),
-            "may_revise": owner and sheet.status == RequirementSheet.Status.APPROVED,
-            "may_edit": owner and sheet.is_editable,
-            "may_duplicate": is_hr(request.user),
-            "may_delete": selectors.may_edit(request.user, sheet)
-            and sheet.status == RequirementSheet.Status.DRAFT,
+            or (
+                ReviewDecisionForm(initial={"sheet_version": sheet.version}) if may_review else None
+            ),
+            "may_revise": access.may_revise.test(user, sheet),
+            "may_edit": access.may_edit.test(user, sheet),
+            "may_duplicate": user.has_perm(access.CREATE),
+            "may_delete": access.may_delete.test(user, sheet),
         },
     )
 
 
-@role_required(HR)
+@any_permission_required(access.CHANGE)
 def sheet_edit(request, pk: int):
     """Opens the wizard at the step where this draft was left."""
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -134,7 +131,7 @@ def sheet_edit(request, pk: int):
 
 
 @private_page
-@role_required(HR)
+@any_permission_required(access.CREATE)
 @require_http_methods(["GET", "POST"])
 def sheet_duplicate(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -143,7 +140,7 @@ def sheet_duplicate(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         copy = services.sheet_duplicate(
-            sheet=sheet, owner=request.user, title=form.cleaned_data["title"]
+            sheet=sheet, actor=request.user, title=form.cleaned_data["title"]
         )
         messages.success(request, _("已复制为新的草稿。"))
         return redirect("sheets:wizard", pk=copy.pk, step="basics")
@@ -151,18 +148,18 @@ def sheet_duplicate(request, pk: int):
 
 
 @private_page
-@role_required(HR)
+@any_permission_required(access.CHANGE)
 @require_http_methods(["GET", "POST"])
 def sheet_delete(request, pk: int):
-    sheet = get_object_or_404(RequirementSheet, pk=pk)
-    if not selectors.may_edit(request.user, sheet):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    if not access.is_author.test(request.user, sheet):
         raise PermissionDenied
-    if sheet.status != RequirementSheet.Status.DRAFT:
+    if not access.may_delete.test(request.user, sheet):
         messages.error(request, _("只有草稿可以删除。"))
         return redirect("sheets:detail", pk=sheet.pk)
     if request.method == "POST":
         title = sheet.title
-        services.sheet_delete(sheet=sheet)
+        services.sheet_delete(sheet=sheet, actor=request.user)
         messages.success(request, _("已删除「%(title)s」。") % {"title": title})
         return redirect("sheets:list")
     return render(request, "sheets/delete.html", {"sheet": sheet})
@@ -173,12 +170,10 @@ def _refused(request, sheet, error: services.TransitionRefused):
     return redirect("sheets:detail", pk=sheet.pk)
 
 
-@role_required(HR)
+@any_permission_required(access.CHANGE)
 @require_POST
 def sheet_submit(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
-    if sheet.owner_id != request.user.pk:
-        raise PermissionDenied
     try:
         services.sheet_submit(sheet=sheet, actor=request.user)
     except services.TransitionRefused as error:
@@ -187,11 +182,12 @@ def sheet_submit(request, pk: int):
     return redirect("sheets:detail", pk=sheet.pk)
 
 
-@role_required(HR, HIRING_MANAGER)
+@any_permission_required(access.VIEW)
 @require_POST
 def sheet_review(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
-    if sheet.hiring_manager_id != request.user.pk and sheet.owner_id != request.user.pk:
+    # Checked before the form, so that nobody else learns anything from its errors.
+    if not access.is_reviewer.test(request.user, sheet):
         raise PermissionDenied
     form = ReviewDecisionForm(request.POST)
     if not form.is_valid():
@@ -214,7 +210,7 @@ def sheet_review(request, pk: int):
     return redirect("sheets:detail", pk=sheet.pk)
 
 
-@role_required(HR)
+@any_permission_required(access.CHANGE)
 @require_POST
 def sheet_new_revision(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -227,7 +223,7 @@ def sheet_new_revision(request, pk: int):
 
 
 @private_page
-@role_required(HR, HIRING_MANAGER)
+@any_permission_required(access.VIEW)
 def sheet_history(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     return render(
@@ -236,17 +232,32 @@ def sheet_history(request, pk: int):
         {
             "sheet": sheet,
             "entries": sheet_timeline(sheet=sheet),
-            "may_revert": selectors.may_edit(request.user, sheet) and sheet.is_editable,
+            "may_revert": access.may_revert.test(request.user, sheet),
         },
     )
 
 
-@role_required(HR)
-@require_POST
+@private_page
+@any_permission_required(access.CHANGE)
+@require_http_methods(["GET", "POST"])
 def sheet_revert(request, pk: int, history_id: int):
+    """Asks first (GET), then puts the draft back as it was at that version (POST)."""
     sheet = selectors.sheet_get(user=request.user, pk=pk)
-    if not selectors.may_edit(request.user, sheet):
+    if not access.is_author.test(request.user, sheet):
         raise PermissionDenied
+    if request.method == "GET":
+        version = revert_target(sheet=sheet, history_id=history_id)
+        if version is None:
+            raise Http404
+        return render(
+            request,
+            "sheets/revert.html",
+            {
+                "sheet": sheet,
+                "version": version,
+                "may_revert": access.may_revert.test(request.user, sheet),
+            },
+        )
     try:
         expected = int(request.POST.get("sheet_version", ""))
     except ValueError:

@@ -41,7 +41,7 @@ from hiring.catalog.models import (
 from hiring.catalog.selectors import catalog_version, catalog_version_annotations
 from hiring.quality.runner import check_sheet
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import BasicsForm, PostingForm, ReviewForm, category_step_form
 from .models import RequirementSheet
 
@@ -72,6 +72,7 @@ class SheetStorage(BaseStorage):
 
     def __init__(self, sheet: RequirementSheet, request):
         super().__init__(f"sheet_{sheet.pk}", request)
+        self.actor = request.user
         self.sheet = sheet
         self.init_data()
         self.data[self.step_key] = sheet.last_step if sheet.last_step in STEP_NAMES else None
@@ -94,7 +95,7 @@ class SheetStorage(BaseStorage):
 
     def update_response(self, response):
         services.sheet_set_wizard_state(
-            sheet=self.sheet, state={"step_data": self.data[self.step_data_key]}
+            sheet=self.sheet, actor=self.actor, state={"step_data": self.data[self.step_data_key]}
         )
 
 
@@ -111,17 +112,17 @@ class SheetWizardView(NamedUrlWizardView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not selectors.may_use_sheets(request.user):
+        if not request.user.has_perm(access.VIEW):
             raise PermissionDenied
         self.sheet = get_object_or_404(
-            selectors.sheets_visible_to(request.user)
+            access.visible_sheets(request.user)
             .select_related("preset__industry", "industry", "owner")
             .annotate(**catalog_version_annotations(STEP_CATALOG_MODELS)),
             pk=kwargs["pk"],
         )
-        if not selectors.may_edit(request.user, self.sheet):
+        if not access.is_author.test(request.user, self.sheet):
             raise PermissionDenied
-        if not self.sheet.is_editable:
+        if not access.may_edit.test(request.user, self.sheet):
             messages.error(
                 request,
                 _("这张需求表处于「%(status)s」状态,不能再编辑。")
@@ -240,6 +241,7 @@ class SheetWizardView(NamedUrlWizardView):
                 if capability is not None:
                     services.sheet_add_capability(
                         sheet=self.sheet,
+                        actor=self.request.user,
                         expected_version=self.sheet.version,
                         capability=capability,
                         step=step,
@@ -272,6 +274,7 @@ class SheetWizardView(NamedUrlWizardView):
         try:
             services.sheet_touch_step(
                 sheet=self.sheet,
+                actor=self.request.user,
                 expected_version=int(self.request.POST["sheet_version"]),
                 step=self.steps.last,
             )
@@ -294,6 +297,7 @@ class SheetWizardView(NamedUrlWizardView):
         if step == "basics":
             services.sheet_update_basics(
                 sheet=self.sheet,
+                actor=self.request.user,
                 expected_version=expected_version,
                 preset=form.cleaned_data["preset"],
                 basics=form.cleaned_data,
@@ -303,6 +307,7 @@ class SheetWizardView(NamedUrlWizardView):
             category = CapabilityCategory.objects.get(slug=step)
             services.sheet_save_items(
                 sheet=self.sheet,
+                actor=self.request.user,
                 expected_version=expected_version,
                 category_id=category.pk,
                 items=[
@@ -324,13 +329,17 @@ class SheetWizardView(NamedUrlWizardView):
         elif step == "posting":
             services.sheet_update_posting(
                 sheet=self.sheet,
+                actor=self.request.user,
                 expected_version=expected_version,
                 posting_data=form.cleaned_data,
                 step=reached,
             )
         else:
             services.sheet_touch_step(
-                sheet=self.sheet, expected_version=expected_version, step=reached
+                sheet=self.sheet,
+                actor=self.request.user,
+                expected_version=expected_version,
+                step=reached,
             )
 
     def render_conflict(self, form, stale_version: int):

@@ -10,7 +10,7 @@ from hiring.accounts.tests.factories import PASSWORD
 
 def login(client, username: str, password: str, address: str = "203.0.113.7"):
     return client.post(
-        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address
+        reverse("accounts:login"), {"username": username, "password": password}, REMOTE_ADDR=address
     )
 
 
@@ -41,7 +41,7 @@ def test_one_address_guessing_many_accounts_is_locked_out(client, hr_alice, hr_c
     assert login(client, "hr_carol", PASSWORD, "192.0.2.50").status_code == 429
     # Another address is not held responsible.
     response = login(client, "hr_carol", PASSWORD, "192.0.2.51")
-    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert response.status_code == 302 and response["Location"] == reverse("catalog:home")
 
 
 def test_a_few_typos_then_the_right_password_logs_in(client, hr_alice):

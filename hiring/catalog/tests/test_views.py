@@ -10,20 +10,20 @@ from hiring.sheets.tests.factories import make_sheet
 
 
 def test_home_sends_anonymous_users_to_login(client, db):
-    response = client.get(reverse("home"))
+    response = client.get(reverse("catalog:home"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_home_refuses_users_without_a_role(client, catalog, outsider_eve):
     client.force_login(outsider_eve)
-    assert client.get(reverse("home")).status_code == 403
+    assert client.get(reverse("catalog:home")).status_code == 403
 
 
 @pytest.mark.parametrize("user", ["hr_alice", "admin_amy"])
 def test_home_lists_the_five_presets_by_industry(client, catalog, user, request):
     client.force_login(request.getfixturevalue(user))
-    response = client.get(reverse("home"))
+    response = client.get(reverse("catalog:home"))
     assert response.status_code == 200
     for preset in Preset.objects.select_related("industry"):
         assert preset.name in response.text
@@ -46,7 +46,7 @@ def test_hr_home_shows_drafts_returned_sheets_with_the_comment_and_sheets_in_rev
     make_sheet(owner=hr_carol, manager=manager_bob, title="别人的草稿")
 
     client.force_login(hr_alice)
-    page = client.get(reverse("home")).text
+    page = client.get(reverse("catalog:home")).text
 
     drafts = page[page.index('id="drafts-heading"') : page.index('id="waiting-heading"')]
     assert draft.title in drafts and "别人的草稿" not in page
@@ -105,7 +105,7 @@ def test_manager_home_shows_pending_sheets_with_a_count_and_recent_decisions(
     sheet_submit(sheet=other, actor=hr_alice)
 
     client.force_login(manager_bob)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("catalog:home"))
     page = response.text
 
     assert response.context["pending_count"] == 2
@@ -121,7 +121,7 @@ def test_manager_home_shows_pending_sheets_with_a_count_and_recent_decisions(
 
 def test_catalog_admin_home_links_to_the_library(client, catalog, admin_amy):
     client.force_login(admin_amy)
-    page = client.get(reverse("home")).text
+    page = client.get(reverse("catalog:home")).text
     assert reverse("admin:catalog_capability_changelist") in page
 
 
@@ -149,7 +149,7 @@ def home_queries(client) -> int:
     """Queries of a home page built from scratch, nothing kept from an earlier visit."""
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("home")).status_code == 200
+        assert client.get(reverse("catalog:home")).status_code == 200
     return len(queries)
 
 
@@ -166,7 +166,7 @@ def test_home_runs_the_same_queries_for_n_or_2n_presets(client, catalog, hr_alic
         for item in items:
             item.pk, item.preset = None, preset
             item.save()
-    page = client.get(reverse("home")).text
+    page = client.get(reverse("catalog:home")).text
 
     assert home_queries(client) == few
     assert Preset.objects.count() == 2 * len(shipped)
@@ -176,15 +176,17 @@ def test_home_runs_the_same_queries_for_n_or_2n_presets(client, catalog, hr_alic
 def test_login_page_logs_in_and_out(client, catalog, hr_alice):
     from hiring.accounts.tests.factories import PASSWORD
 
-    response = client.post(reverse("login"), {"username": "hr_alice", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": "hr_alice", "password": PASSWORD}
+    )
     assert response.status_code == 302
-    assert client.get(reverse("home")).status_code == 200
-    client.post(reverse("logout"))
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("catalog:home")).status_code == 200
+    client.post(reverse("accounts:logout"))
+    assert client.get(reverse("catalog:home")).status_code == 302
 
 
 def test_wrong_password_shows_an_error(client, catalog, hr_alice):
-    response = client.post(reverse("login"), {"username": "hr_alice", "password": "nope"})
+    response = client.post(reverse("accounts:login"), {"username": "hr_alice", "password": "nope"})
     assert response.status_code == 200
     assert "用户名和密码" in response.text or "正确的用户名" in response.text
 
@@ -208,8 +210,8 @@ def test_front_end_libraries_are_served_by_the_app(client, db, path, marker):
 def test_hr_home_shows_a_renamed_preset_at_once(client, catalog, hr_alice, manager_bob):
     make_sheet(owner=hr_alice, manager=manager_bob)
     client.force_login(hr_alice)
-    assert "电商客服" in client.get(reverse("home")).text
+    assert "电商客服" in client.get(reverse("catalog:home")).text
     preset = Preset.objects.get(slug="ecommerce")
     preset.name = "电商客服(大促版)"
     preset.save()
-    assert "电商客服(大促版)" in client.get(reverse("home")).text
+    assert "电商客服(大促版)" in client.get(reverse("catalog:home")).text

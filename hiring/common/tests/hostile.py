@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from hiring.common.input import strip_control_characters
+from hiring.common.input import clean_value
 
 # Markup that must only ever reach a page escaped: finding it raw means something was not.
 MARK = "<x-h>"
@@ -55,7 +55,7 @@ hostile_settings = settings(
 
 def shown(value: str) -> str:
     """What a page shows of typed `value` once the site-wide input cleaning has run."""
-    return strip_control_characters(value)
+    return clean_value(value)
 
 
 def assert_page_is_safe(response) -> None:

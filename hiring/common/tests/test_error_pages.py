@@ -10,7 +10,7 @@ def test_a_manager_opening_the_new_sheet_page_gets_a_styled_403(client, catalog,
     response = client.get(reverse("sheets:new"))
     assert response.status_code == 403
     page = response.text
-    assert "没有权限" in page and "navbar" in page and reverse("home") in page
+    assert "没有权限" in page and "navbar" in page and reverse("catalog:home") in page
 
 
 def test_a_missing_page_gets_a_styled_404_in_english_too(client, catalog, hr_alice):

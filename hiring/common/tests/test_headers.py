@@ -14,8 +14,8 @@ def sheet(catalog, hr_alice, manager_bob):
 
 
 def test_every_page_carries_the_policies(client, sheet, hr_alice):
-    for url in [reverse("login"), reverse("home"), reverse("sheets:list")]:
-        if url != reverse("login"):
+    for url in [reverse("accounts:login"), reverse("catalog:home"), reverse("sheets:list")]:
+        if url != reverse("accounts:login"):
             client.force_login(hr_alice)
         response = client.get(url)
         csp = response["Content-Security-Policy"]

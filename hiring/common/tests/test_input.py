@@ -122,6 +122,17 @@ def test_a_body_in_another_charset_gets_a_translated_400_page(sheet, hr_alice, c
 
 
 def test_the_login_form_takes_a_nul_in_the_user_name(client, hr_alice):
-    response = client.post(reverse("login"), {"username": "hr_alice\x00", "password": "wrong"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "hr_alice\x00", "password": "wrong"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors
+
+
+def test_line_breaks_typed_in_a_browser_are_kept_as_lf(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    data = wizard.page_data("posting")
+    data["posting-benefits"] = "五险一金\r\n带薪年假"
+    assert wizard.post("posting", data, action="save").status_code == 302
+    assert RequirementSheet.objects.get(pk=sheet.pk).posting.benefits == "五险一金\n带薪年假"

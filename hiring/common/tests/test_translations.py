@@ -178,7 +178,7 @@ def test_home_page_is_english(client, catalog, hr_alice):
     client.force_login(hr_alice)
     _choose_english(client)
 
-    response = client.get(reverse("home"))
+    response = client.get(reverse("catalog:home"))
 
     assert response.status_code == 200
     html = response.text
@@ -207,7 +207,7 @@ def test_home_page_is_english(client, catalog, hr_alice):
 def test_login_page_is_english(client):
     _choose_english(client)
 
-    response = client.get(reverse("login"))
+    response = client.get(reverse("accounts:login"))
 
     assert response.status_code == 200
     html = response.text
@@ -225,7 +225,7 @@ def test_pages_stay_chinese_by_default(client, catalog, hr_alice):
     """No Accept-Language header and no language cookie: LANGUAGE_CODE (zh-hans) applies."""
     client.force_login(hr_alice)
 
-    html = client.get(reverse("home")).text
+    html = client.get(reverse("catalog:home")).text
 
     assert '<html lang="zh-hans">' in html
     assert "退出登录" in html and "Log out" not in html

@@ -42,6 +42,7 @@ def test_hostile_content_through_every_document(
     marker = f"条目{sheet.version}"
     services.sheet_save_items(
         sheet=sheet,
+        actor=sheet.owner,
         expected_version=sheet.version,
         category_id=CapabilityCategory.objects.get(slug="core").pk,
         items=[
@@ -57,6 +58,7 @@ def test_hostile_content_through_every_document(
     )
     services.sheet_update_posting(
         sheet=sheet,
+        actor=sheet.owner,
         expected_version=sheet.version,
         posting_data={
             field: shown(value)[:120] if field == "headline" else shown(value)[:1000]

@@ -55,7 +55,7 @@ def test_documents_are_shown_to_whoever_may_see_the_sheet(client, sheet, request
             response = client.get(url(name, sheet))
             if expected == "login":
                 assert response.status_code == 302, (who, name)
-                assert response["Location"].startswith(reverse("login")), (who, name)
+                assert response["Location"].startswith(reverse("accounts:login")), (who, name)
             else:
                 assert response.status_code == expected, (who, name)
                 if expected in (403, 404):

@@ -18,4 +18,4 @@ def make_sheet(*, owner, manager, preset_slug: str = "ecommerce", **basics):
         "hiring_manager": manager,
     }
     values.update(basics)
-    return services.sheet_create_from_preset(owner=owner, preset=preset, basics=values)
+    return services.sheet_create_from_preset(actor=owner, preset=preset, basics=values)

@@ -1,5 +1,6 @@
 """People's journeys in real headless Chromium: HR builds and submits a sheet with the item
-editor, a hiring manager approves it from 待我审批."""
+editor; HR submits a sheet, its hiring manager approves it from 待我审批 and downloads the
+PDF; HR reverts a draft to an earlier version after confirming."""
 
 import os
 import tempfile
@@ -12,8 +13,8 @@ from playwright.sync_api import expect, sync_playwright
 
 from hiring.accounts.tests.factories import PASSWORD
 from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
+from hiring.sheets import services
 from hiring.sheets.models import RequirementSheet
-from hiring.sheets.services import sheet_submit
 
 from .factories import make_sheet
 
@@ -81,11 +82,12 @@ def journey(page):
 
 
 def log_in(page, live_server, username: str):
-    page.goto(live_server.url + reverse("login"))
+    page.context.clear_cookies()  # whoever was logged in before
+    page.goto(live_server.url + reverse("accounts:login"))
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("home"))
+    page.wait_for_url(live_server.url + reverse("catalog:home"))
 
 
 def row(page, name: str):
@@ -295,12 +297,19 @@ def test_leaving_a_step_with_unsaved_edits_asks_first(
             assert asked == ["beforeunload"]
 
 
-def test_a_manager_approves_from_waiting_for_me_and_downloads_the_pdf(
+def test_hr_submits_a_manager_approves_from_waiting_for_me_and_downloads_the_pdf(
     live_server, catalog, hr_alice, manager_bob, page
 ):
     sheet = make_sheet(owner=hr_alice, manager=manager_bob, title="电商客服 春季招聘")
-    sheet_submit(sheet=sheet, actor=hr_alice)
     with journey(page) as steps:
+        with steps.step("submit"):
+            log_in(page, live_server, "hr_alice")
+            page.goto(live_server.url + reverse("sheets:detail", args=[sheet.pk]))
+            page.get_by_role("button", name="提交审批").click()
+            page.wait_for_url(f"**/sheets/{sheet.pk}/")
+            expect(page.locator(".alert-success")).to_contain_text("已提交给用人经理审批")
+            expect(page.get_by_role("button", name="提交审批")).to_have_count(0)
+
         with steps.step("home"):
             log_in(page, live_server, "manager_bob")
             pending = page.locator("section[aria-labelledby=pending-heading]")
@@ -316,7 +325,7 @@ def test_a_manager_approves_from_waiting_for_me_and_downloads_the_pdf(
             expect(page.locator(".alert-success")).to_contain_text("已批准")
 
         with steps.step("home-after"):
-            page.goto(live_server.url + reverse("home"))
+            page.goto(live_server.url + reverse("catalog:home"))
             expect(page.locator("[data-count=pending]")).to_have_text("0")
             decided = page.locator(".decided-list")
             expect(decided).to_contain_text("电商客服 春季招聘")
@@ -330,3 +339,40 @@ def test_a_manager_approves_from_waiting_for_me_and_downloads_the_pdf(
 
     sheet.refresh_from_db()
     assert sheet.status == RequirementSheet.Status.APPROVED
+    actions = list(sheet.reviews.order_by("created_at").values_list("action", "actor__username"))
+    assert actions == [("submitted", "hr_alice"), ("approved", "manager_bob")]
+
+
+def test_hr_reverts_a_draft_to_an_earlier_version_after_confirming(
+    live_server, catalog, hr_alice, manager_bob, page
+):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob, location="杭州市余杭区")
+    basics = {"location": "上海市浦东新区"}
+    services.sheet_update_basics(
+        sheet=sheet,
+        actor=hr_alice,
+        expected_version=sheet.version,
+        preset=sheet.preset,
+        basics=basics,
+        step="basics",
+    )
+    with journey(page) as steps:
+        with steps.step("history"):
+            log_in(page, live_server, "hr_alice")
+            page.goto(live_server.url + reverse("sheets:history", args=[sheet.pk]))
+            changed = page.locator(".history-entry", has_text="上海市浦东新区")
+            expect(changed.locator("ins")).to_have_text("上海市浦东新区")
+            created = page.locator(".history-entry", has_text="创建需求表")
+            created.get_by_role("link", name="恢复到此版本").click()
+            page.wait_for_url("**/revert/")
+
+        with steps.step("confirm"):
+            # Asked first: nothing has changed yet.
+            expect(page.locator("h1")).to_contain_text("恢复到早先版本")
+            assert RequirementSheet.objects.get(pk=sheet.pk).location == "上海市浦东新区"
+            page.get_by_role("button", name="确认恢复").click()
+            page.wait_for_url(f"**/sheets/{sheet.pk}/")
+            expect(page.locator(".alert-success")).to_contain_text("已恢复到所选版本")
+            expect(page.locator(".sheet-header")).to_contain_text("杭州市余杭区")
+
+    assert RequirementSheet.objects.get(pk=sheet.pk).location == "杭州市余杭区"

@@ -48,11 +48,11 @@ def test_no_page_violates_the_content_security_policy(live_server, catalog, brow
     capability = Capability.objects.first()
     preset = Preset.objects.first()
 
-    page.goto(live_server.url + reverse("login"))
+    page.goto(live_server.url + reverse("accounts:login"))
     page.fill("input[name=username]", "root_admin")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + reverse("home"))
+    page.wait_for_url(live_server.url + reverse("catalog:home"))
 
     urls = [
         reverse("sheets:list"),

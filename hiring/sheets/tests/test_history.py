@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from hiring.catalog.models import AssessmentMethod, Preset, PresetItem
+from hiring.sheets import services
 from hiring.sheets.history import sheet_timeline
 from hiring.sheets.models import RequirementSheet
 from hiring.sheets.selectors import preset_differences, sheet_items
@@ -82,8 +83,6 @@ def test_a_draft_can_be_reverted_to_an_earlier_version(client, sheet, hr_alice):
 
 
 def test_revert_restores_a_deleted_custom_item_and_its_methods(client, sheet, hr_alice):
-    from hiring.sheets import services
-
     client.force_login(hr_alice)
     before = sheet.history.order_by("-history_date").first()
     item = sheet.items.get(name="共情能力")
@@ -163,3 +162,123 @@ def test_lineage_shows_items_that_differ_from_the_current_preset(client, sheet, 
     page = client.get(reverse("sheets:detail", args=[sheet.pk]))
     assert "与行业模板的差异" in page.text and "已去掉" in page.text
     assert Preset.objects.get(slug="ecommerce").name in page.text
+
+
+def test_a_save_that_changes_nothing_writes_no_history(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    before = len(sheet_timeline(sheet=sheet))
+    records = (sheet.history.count(), sheet.posting.history.count())
+    for step in ["basics", "hard", "core", "posting"]:
+        assert wizard.post(step, wizard.page_data(step), action="save").status_code == 302
+
+    assert (sheet.history.count(), sheet.posting.history.count()) == records
+    assert len(sheet_timeline(sheet=sheet)) == before
+    sheet.refresh_from_db()
+    assert sheet.version > 1  # each save still claimed a version against concurrent edits
+
+
+def test_the_first_posting_save_from_a_browser_lists_only_what_changed(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    data = wizard.page_data("posting")
+    # A browser sends every textarea's line breaks as CRLF, changed or not.
+    data = {
+        key: value.replace("\n", "\r\n") if isinstance(value, str) else value
+        for key, value in data.items()
+    }
+    data["posting-benefits"] = "五险一金\r\n带薪年假"
+    assert wizard.post("posting", data, action="save").status_code == 302
+
+    (entry,) = [e for e in sheet_timeline(sheet=sheet) if e.what == "修改职位发布"]
+    assert [(c.label, c.old, c.new) for c in entry.changes] == [
+        ("薪资福利", "—", "五险一金\n带薪年假")
+    ]
+
+
+def test_history_names_the_person_the_service_acted_for(sheet, hr_alice):
+    # No request at all: the service itself says who made the change.
+    interview = AssessmentMethod.objects.get(slug="interview")
+    item = sheet.items.get(name="共情能力")
+    services.sheet_save_items(
+        sheet=sheet,
+        actor=hr_alice,
+        expected_version=sheet.version,
+        category_id=item.category_id,
+        items=[
+            services.ItemData(
+                pk=item.pk,
+                name=item.name,
+                requirement="能在 3 分钟内安抚情绪激动的客户",
+                priority=item.priority,
+                methods=[interview],
+                order=item.order,
+            )
+        ],
+        step="core",
+    )
+    entry = next(e for e in sheet_timeline(sheet=sheet) if e.what == "修改条目「共情能力」")
+    assert entry.who == "hr_alice"
+    assert sheet.history.latest("history_date").history_user == hr_alice
+
+
+def test_revert_asks_first_and_changes_nothing_until_confirmed(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    first = sheet.history.order_by("history_date").first()
+    edit_item(client, sheet, "共情能力", "第一次修改")
+    url = reverse("sheets:revert", args=[sheet.pk, first.history_id])
+
+    page = client.get(url)
+
+    assert page.status_code == 200 and "确认恢复" in page.text
+    assert sheet.items.get(name="共情能力").requirement == "第一次修改"
+    history = client.get(reverse("sheets:history", args=[sheet.pk])).text
+    assert f'href="{url}"' in history  # the history's button opens the question, it posts nothing
+    sheet.refresh_from_db()
+    client.post(url, {"sheet_version": sheet.version})
+    assert sheet.items.get(name="共情能力").requirement != "第一次修改"
+
+
+def test_revert_restores_a_method_renamed_in_admin_since(client, sheet, hr_alice):
+    client.force_login(hr_alice)
+    item = sheet.items.get(name="共情能力")
+    methods = set(item.methods.values_list("pk", flat=True))
+    assert methods
+    before = sheet.history.order_by("-history_date").first()
+    edit_item(client, sheet, "共情能力", "只看简历", methods=[])
+    for method in AssessmentMethod.objects.filter(pk__in=methods):
+        method.name = f"{method.name}(新版)"
+        method.save()
+    sheet.refresh_from_db()
+
+    services.sheet_revert(
+        sheet=sheet, actor=hr_alice, history_id=before.history_id, expected_version=sheet.version
+    )
+
+    assert set(sheet.items.get(name="共情能力").methods.values_list("pk", flat=True)) == methods
+
+
+def test_saving_an_item_takes_a_fixed_number_of_queries(
+    sheet, hr_alice, django_assert_max_num_queries
+):
+    item = sheet.items.get(name="共情能力")
+    for methods in [AssessmentMethod.objects.all()[:1], AssessmentMethod.objects.all()]:
+        sheet.refresh_from_db()
+        data = services.ItemData(
+            pk=item.pk,
+            name=item.name,
+            requirement=f"{len(methods)} 种评估方式",
+            priority=item.priority,
+            methods=list(methods),
+            order=item.order,
+        )
+        with django_assert_max_num_queries(24):
+            services.sheet_save_items(
+                sheet=sheet,
+                actor=hr_alice,
+                expected_version=sheet.version,
+                category_id=item.category_id,
+                items=[data],
+                step="core",
+            )
+        assert item.methods.count() == len(methods)

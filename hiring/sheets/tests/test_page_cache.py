@@ -34,6 +34,7 @@ def test_a_saved_posting_change_shows_on_the_sheet_page_at_once(client, sheet, h
 
     services.sheet_update_posting(
         sheet=sheet,
+        actor=sheet.owner,
         expected_version=sheet.version,
         posting_data={"headline": "夜班客服主管", "summary": "仅限女性,形象好"},
         step="posting",
@@ -77,6 +78,7 @@ def test_the_sheet_page_is_cached_per_language(client, sheet, hr_alice):
 def test_fix_links_of_the_quality_check_only_for_the_owner(client, sheet, hr_alice, hr_carol):
     services.sheet_update_posting(
         sheet=sheet,
+        actor=sheet.owner,
         expected_version=sheet.version,
         posting_data={"summary": "仅限男性"},
         step="posting",

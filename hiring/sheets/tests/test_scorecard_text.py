@@ -24,6 +24,7 @@ def add_from_library(sheet, slug: str) -> SheetItem:
     sheet.refresh_from_db()
     return services.sheet_add_capability(
         sheet=sheet,
+        actor=sheet.owner,
         expected_version=sheet.version,
         capability=Capability.objects.get(slug=slug),
         step="hard",
@@ -95,6 +96,7 @@ def test_edited_questions_and_anchors_are_what_the_scorecard_prints(sheet, hr_al
 
     services.sheet_save_items(
         sheet=sheet,
+        actor=sheet.owner,
         expected_version=sheet.version,
         category_id=item.category_id,
         items=[data],
@@ -123,6 +125,7 @@ def test_a_custom_item_gets_a_generic_scale_and_revert_restores_edited_anchors(s
     )
     services.sheet_save_items(
         sheet=sheet,
+        actor=sheet.owner,
         expected_version=sheet.version,
         category_id=category.pk,
         items=[custom],
@@ -152,6 +155,7 @@ def test_a_custom_item_gets_a_generic_scale_and_revert_restores_edited_anchors(s
     )
     services.sheet_save_items(
         sheet=sheet,
+        actor=sheet.owner,
         expected_version=sheet.version,
         category_id=category.pk,
         items=[edited],

@@ -49,7 +49,7 @@ def test_permission_matrix(client, sheet, request, who, page):
 
     if expected == "login":
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
+        assert response["Location"].startswith(reverse("accounts:login"))
     else:
         assert response.status_code == expected
     if page == "delete":

@@ -1,3 +1,6 @@
+"""The quality check (需求体检) of real sheets, rule by rule: the sheet builds the snapshot the
+rules read (`RequirementSheet.quality_snapshot`), so these tests live with the sheets."""
+
 import re
 
 import pytest
@@ -5,9 +8,11 @@ from django.test import override_settings
 
 from hiring.catalog.models import AssessmentMethod, Capability, CapabilityCategory, Priority
 from hiring.quality.findings import Finding, Severity
+from hiring.quality.rules import SOFT_SKILL_WORDS
 from hiring.quality.runner import check_sheet, score
 from hiring.sheets.models import JobPosting, RequirementSheet, SheetItem
-from hiring.sheets.tests.factories import make_sheet
+
+from .factories import make_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -369,8 +374,21 @@ def test_dropped_items_are_not_checked(sheet):
     assert not [r for r in rules(sheet) if r.startswith("wording.")]
 
 
-def test_capability_soft_skill_flag_is_used(catalog):
-    assert Capability.objects.filter(is_soft_skill=True).exists()
+def test_a_capability_flagged_as_soft_skill_is_one_whatever_its_name(sheet):
+    capability = Capability.objects.get(slug="problem-solving")
+    assert not SOFT_SKILL_WORDS.search(capability.name)  # only the flag can make it soft
+    item = sheet.items.filter(capability=capability).first() or add_item(
+        sheet, name=capability.name, requirement="3年", capability=capability
+    )
+    item.methods.set(AssessmentMethod.objects.filter(slug__in=["diploma", "resume-screening"]))
+
+    def item_rules() -> set[str]:
+        report = check_sheet(sheet=RequirementSheet.objects.get(pk=sheet.pk))
+        return {f.rule for f in report.findings if f.item_id == item.pk}
+
+    assert "unassessed.soft_skill_on_paper" in item_rules()
+    Capability.objects.filter(pk=capability.pk).update(is_soft_skill=False)
+    assert "unassessed.soft_skill_on_paper" not in item_rules()
 
 
 def test_the_report_names_the_legal_basis_of_a_wording_finding(sheet):

@@ -1,0 +1,389 @@
+"""Building and editing a sheet: from a preset, step by step in the wizard, as a copy."""
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hiring.catalog.models import AssessmentMethod, Capability, Industry, Preset, Priority
+
+from .. import access
+from ..models import JobPosting, RequirementSheet, SheetItem
+from .base import (
+    SheetNotEditable,
+    TransitionRefused,
+    WizardStateTooLarge,
+    assign,
+    claim_version,
+    delete_item,
+    ensure_author,
+    item_state,
+    record_history,
+    save_item,
+    save_posting,
+    save_sheet_quietly,
+)
+
+DEFAULT_PROCESS_STEPS = ["简历筛选", "面试", "情景模拟", "背景调查", "录用"]
+DEFAULT_SCREENING_QUESTION = "请描述一次你成功安抚极度不满客户并解决问题的经历"
+BASIC_FIELDS = RequirementSheet.BASIC_FIELDS
+SCORECARD_FIELDS = ("interview_prompts", "anchor_1", "anchor_3", "anchor_5")
+
+
+@dataclass
+class ItemData:
+    """One item as edited in the wizard; `pk` is None for a new item."""
+
+    pk: int | None
+    name: str
+    requirement: str
+    priority: Priority
+    methods: Iterable[AssessmentMethod]
+    included: bool = True
+    order: int = 0
+    # Scorecard text (SheetItem fields of the same names); None leaves the item's own as is.
+    interview_prompts: str | None = None
+    anchor_1: str | None = None
+    anchor_3: str | None = None
+    anchor_5: str | None = None
+
+
+def generic_scorecard() -> dict[str, str]:
+    """The rating scale of a custom item until its author writes a better one."""
+    return {
+        "interview_prompts": "",
+        "anchor_1": _("明显达不到要求:举不出相关经历或做法,或做法有明显问题。"),
+        "anchor_3": _("基本达到要求:能举出相关经历,做法合理,但不够完整或需要提示。"),
+        "anchor_5": _("超出要求:经历具体、结果可验证,能讲清思路并主动改进。"),
+    }
+
+
+def capability_scorecard(
+    *, capability: Capability, industry: Industry, industry_names: list[str] | None = None
+) -> dict[str, str]:
+    """The capability's prompts and anchors for the industry; generic anchors where it has none."""
+    if industry_names is None:
+        industry_names = list(Industry.objects.values_list("name", flat=True))
+    fields = capability.scorecard_text(industry=industry, industry_names=industry_names)
+    generic = generic_scorecard()
+    for name in ("anchor_1", "anchor_3", "anchor_5"):
+        fields[name] = fields[name] or generic[name]
+    return fields
+
+
+def _items_from_preset(*, sheet: RequirementSheet, preset: Preset, actor) -> None:
+    items = preset.items.select_related("capability").prefetch_related("methods")
+    industry_names = list(Industry.objects.values_list("name", flat=True))
+    for item in items:
+        scorecard = capability_scorecard(
+            capability=item.capability, industry=sheet.industry, industry_names=industry_names
+        )
+        sheet_item = SheetItem(
+            sheet=sheet,
+            category_id=item.capability.category_id,
+            capability_id=item.capability_id,
+            name=item.capability.name,
+            requirement=item.requirement,
+            priority_id=item.priority_id,
+            order=item.order,
+            **scorecard,
+        )
+        save_item(sheet_item, [m.pk for m in item.methods.all()], actor=actor)
+
+
+def _new_posting(*, sheet: RequirementSheet, preset: Preset | None, actor) -> JobPosting:
+    posting = JobPosting(
+        sheet=sheet,
+        headline=sheet.role_title,
+        summary=preset.summary if preset else "",
+        responsibilities=preset.responsibilities if preset else "",
+        process_steps="\n".join(DEFAULT_PROCESS_STEPS),
+        screening_questions=(
+            preset.screening_questions
+            if preset and preset.screening_questions
+            else DEFAULT_SCREENING_QUESTION
+        ),
+    )
+    save_posting(posting, actor=actor)
+    return posting
+
+
+@transaction.atomic
+def sheet_create_from_preset(*, actor, preset: Preset, basics: dict) -> RequirementSheet:
+    """A new draft owned by `actor`, with the preset's items and posting text."""
+    if not actor.has_perm(access.CREATE):
+        raise PermissionDenied
+    sheet = RequirementSheet(
+        owner=actor,
+        preset=preset,
+        industry=preset.industry,
+        preset_applied_at=timezone.now(),
+        last_step="hard",
+        **{field: basics[field] for field in BASIC_FIELDS if field in basics},
+    )
+    save_sheet_quietly(sheet)
+    _items_from_preset(sheet=sheet, preset=preset, actor=actor)
+    _new_posting(sheet=sheet, preset=preset, actor=actor)
+    record_history(sheet, actor=actor, reason=_("从行业模板创建"))
+    return sheet
+
+
+def sheet_edited_since_preset(*, sheet: RequirementSheet) -> bool:
+    """True when items (text, priority, methods, order, choice, interview questions and
+    anchors) or the posting's preset text no longer match the preset: changing the preset
+    would then overwrite someone's work."""
+    if sheet.preset_id is None:
+        return sheet.items.exists()
+    preset = sheet.preset
+    posting = JobPosting.objects.filter(sheet=sheet).first()
+    if posting and (
+        posting.summary != preset.summary or posting.responsibilities != preset.responsibilities
+    ):
+        return True
+
+    def state(item, scorecard: dict):
+        methods = frozenset(m.pk for m in item.methods.all())
+        scorecard = tuple(scorecard[name] for name in SCORECARD_FIELDS)
+        return (item.requirement, item.priority_id, methods, item.order, scorecard)
+
+    names = list(Industry.objects.values_list("name", flat=True))
+    preset_items = {
+        i.capability_id: state(
+            i,
+            capability_scorecard(
+                capability=i.capability, industry=sheet.industry, industry_names=names
+            ),
+        )
+        for i in preset.items.select_related("capability").prefetch_related("methods")
+    }
+    sheet_items = {}
+    for item in sheet.items.prefetch_related("methods"):
+        if item.capability_id is None or not item.included:
+            return True
+        sheet_items[item.capability_id] = state(
+            item, {name: getattr(item, name) for name in SCORECARD_FIELDS}
+        )
+    return sheet_items != preset_items
+
+
+@transaction.atomic
+def sheet_update_basics(
+    *,
+    sheet: RequirementSheet,
+    actor,
+    expected_version: int,
+    preset: Preset,
+    basics: dict,
+    step: str,
+) -> RequirementSheet:
+    claim_version(sheet=sheet, actor=actor, expected_version=expected_version, last_step=step)
+    changed = assign(sheet, basics, BASIC_FIELDS)
+    preset_changed = preset.pk != sheet.preset_id
+    if preset_changed:
+        sheet.preset = preset
+        sheet.industry = preset.industry
+        sheet.preset_applied_at = timezone.now()
+    if not (changed or preset_changed):
+        return sheet
+    save_sheet_quietly(sheet)
+    if preset_changed:
+        # Unsaved wizard input belongs to the old items; it would no longer fit.
+        sheet.wizard_state = {}
+        RequirementSheet.objects.filter(pk=sheet.pk).update(wizard_state={})
+        for item in sheet.items.all():
+            delete_item(item, actor=actor)
+        _items_from_preset(sheet=sheet, preset=preset, actor=actor)
+        posting = JobPosting.objects.get(sheet=sheet)
+        fields = assign(
+            posting,
+            {"summary": preset.summary, "responsibilities": preset.responsibilities},
+            ["summary", "responsibilities"],
+        )
+        if fields:
+            save_posting(posting, actor=actor, fields=fields)
+    record_history(
+        sheet, actor=actor, reason=_("更换行业模板") if preset_changed else _("修改基本信息")
+    )
+    return sheet
+
+
+@transaction.atomic
+def sheet_save_items(
+    *,
+    sheet: RequirementSheet,
+    actor,
+    expected_version: int,
+    category_id: int,
+    items: list[ItemData],
+    step: str,
+) -> RequirementSheet:
+    """Saves one category's items: edits the existing ones, adds new (custom) ones."""
+    claim_version(sheet=sheet, actor=actor, expected_version=expected_version, last_step=step)
+    existing = {
+        item.pk: item
+        for item in sheet.items.filter(category_id=category_id).prefetch_related("methods")
+    }
+    changed = False
+    for data in items:
+        item = existing.get(data.pk) if data.pk else None
+        if data.pk and item is None:
+            continue  # an item of another sheet or category: never touched from here
+        loaded_state = None
+        if item is None:
+            item = SheetItem(sheet=sheet, category_id=category_id, **generic_scorecard())
+        else:
+            loaded_state = item_state(item, [m.pk for m in item.methods.all()])
+        item.name = data.name
+        item.requirement = data.requirement
+        item.priority_id = data.priority.pk
+        item.included = data.included
+        item.order = data.order
+        for name in SCORECARD_FIELDS:
+            value = getattr(data, name)
+            if value is not None:
+                setattr(item, name, value)
+        method_ids = [m.pk for m in data.methods]
+        changed |= save_item(item, method_ids, actor=actor, loaded_state=loaded_state)
+    if changed:
+        record_history(sheet, actor=actor)
+    return sheet
+
+
+@transaction.atomic
+def sheet_add_capability(
+    *, sheet: RequirementSheet, actor, expected_version: int, capability: Capability, step: str
+) -> SheetItem:
+    ensure_author(sheet=sheet, actor=actor)
+    if not capability.is_active or sheet.items.filter(capability=capability).exists():
+        raise TransitionRefused(
+            _("「%(name)s」已在需求表中或已停用,不能再添加。") % {"name": capability.name}
+        )
+    industries = capability.industries.all()
+    if industries and sheet.industry not in industries:
+        raise TransitionRefused(
+            _("「%(name)s」只适用于%(industries)s,不适用于「%(industry)s」的需求表。")
+            % {
+                "name": capability.name,
+                "industries": "、".join(industry.name for industry in industries),
+                "industry": sheet.industry.name,
+            }
+        )
+    claim_version(sheet=sheet, actor=actor, expected_version=expected_version, last_step=step)
+    last = sheet.items.filter(category_id=capability.category_id).aggregate(m=Max("order"))["m"]
+    item = SheetItem(
+        sheet=sheet,
+        category_id=capability.category_id,
+        capability=capability,
+        name=capability.name,
+        requirement=capability.requirement,
+        priority_id=capability.default_priority_id,
+        order=(last or 0) + 1,
+        **capability_scorecard(capability=capability, industry=sheet.industry),
+    )
+    save_item(item, [m.pk for m in capability.default_methods.all()], actor=actor)
+    record_history(sheet, actor=actor)
+    return item
+
+
+@transaction.atomic
+def sheet_update_posting(
+    *, sheet: RequirementSheet, actor, expected_version: int, posting_data: dict, step: str
+) -> JobPosting:
+    claim_version(sheet=sheet, actor=actor, expected_version=expected_version, last_step=step)
+    # Read again: a form bound to the sheet's own posting has written its input into it.
+    posting = JobPosting.objects.filter(sheet=sheet).first() or JobPosting(sheet=sheet)
+    fields = assign(posting, posting_data, JobPosting.EDITABLE_FIELDS)
+    if fields or posting.pk is None:
+        save_posting(posting, actor=actor, fields=fields if posting.pk else None)
+        record_history(sheet, actor=actor)
+    return posting
+
+
+@transaction.atomic
+def sheet_touch_step(*, sheet: RequirementSheet, actor, expected_version: int, step: str) -> None:
+    """Records the step reached when a step has nothing to save (the review step)."""
+    claim_version(sheet=sheet, actor=actor, expected_version=expected_version, last_step=step)
+
+
+def _json_size(state: dict) -> int:
+    return len(json.dumps(state, ensure_ascii=False).encode())
+
+
+def check_wizard_state_size(state: dict, *, kept: dict | None = None) -> None:
+    """Refuses unsaved input larger than settings.WIZARD_STATE_MAX_BYTES (as stored JSON),
+    unless it is no larger than what is `kept` already (dropping a step always works)."""
+    limit = settings.WIZARD_STATE_MAX_BYTES
+    size = _json_size(state)
+    if size > limit and (kept is None or size > _json_size(kept)):
+        raise WizardStateTooLarge(
+            _(
+                "未完成的输入太多(超过 %(size)d KB),无法暂存。"
+                "请先修正下面标出的错误、删去过长的内容,保存本步骤后再离开。"
+            )
+            % {"size": limit // 1024}
+        )
+
+
+def sheet_set_wizard_state(*, sheet: RequirementSheet, actor, state: dict) -> None:
+    """Keeps input that could not be saved yet (invalid, left with Back) for the return."""
+    if state != sheet.wizard_state:
+        ensure_author(sheet=sheet, actor=actor)
+        check_wizard_state_size(state, kept=sheet.wizard_state)
+        sheet.wizard_state = state
+        RequirementSheet.objects.filter(pk=sheet.pk).update(wizard_state=state)
+
+
+@transaction.atomic
+def sheet_duplicate(
+    *,
+    sheet: RequirementSheet,
+    actor,
+    title: str,
+    revision_of: RequirementSheet | None = None,
+) -> RequirementSheet:
+    """A new draft owned by `actor` with the sheet's basics, items and posting."""
+    if not (actor.has_perm(access.CREATE) and access.may_view.test(actor, sheet)):
+        raise PermissionDenied
+    items = list(sheet.items.prefetch_related("methods"))
+    copy = RequirementSheet(
+        owner=actor,
+        title=title[:120],
+        preset=sheet.preset,
+        preset_applied_at=sheet.preset_applied_at,
+        industry=sheet.industry,
+        revision_of=revision_of,
+        last_step="basics",
+        **{field: getattr(sheet, field) for field in BASIC_FIELDS if field != "title"},
+    )
+    save_sheet_quietly(copy)
+    for item in items:
+        method_ids = [m.pk for m in item.methods.all()]
+        item.pk = None
+        item._state.adding = True
+        item.sheet = copy
+        save_item(item, method_ids, actor=actor)
+    posting = JobPosting.objects.filter(sheet=sheet).first()
+    if posting is not None:
+        posting.pk = None
+        posting._state.adding = True
+        posting.sheet = copy
+        save_posting(posting, actor=actor)
+    else:
+        _new_posting(sheet=copy, preset=sheet.preset, actor=actor)
+    record_history(copy, actor=actor, reason=_("复制自「%(title)s」") % {"title": sheet.title})
+    return copy
+
+
+@transaction.atomic
+def sheet_delete(*, sheet: RequirementSheet, actor) -> None:
+    ensure_author(sheet=sheet, actor=actor)
+    if not access.may_delete.test(actor, sheet):
+        raise SheetNotEditable
+    sheet._history_user = actor
+    sheet.delete()
