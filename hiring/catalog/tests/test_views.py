@@ -62,7 +62,7 @@ def test_hr_home_follows_each_change_to_the_sheets_it_lists(client, catalog, hr_
     client.force_login(hr_alice)
 
     def part(heading: str, next_heading: str | None) -> str:
-        page = client.get(reverse("home")).text
+        page = client.get(reverse("catalog:home")).text
         start = page.index(f'id="{heading}"')
         return page[start : page.index(f'id="{next_heading}"')] if next_heading else page[start:]
 
@@ -79,7 +79,7 @@ def test_hr_home_follows_each_change_to_the_sheets_it_lists(client, catalog, hr_
     assert "第一张需求表" in returned and "请补充薪资" in returned
 
     sheet.delete()
-    assert "第一张需求表" not in client.get(reverse("home")).text
+    assert "第一张需求表" not in client.get(reverse("catalog:home")).text
 
 
 def test_hr_home_lists_only_the_users_own_sheets_when_kept(
@@ -87,9 +87,9 @@ def test_hr_home_lists_only_the_users_own_sheets_when_kept(
 ):
     make_sheet(owner=hr_alice, manager=manager_bob, title="爱丽丝的草稿")
     client.force_login(hr_alice)
-    assert "爱丽丝的草稿" in client.get(reverse("home")).text
+    assert "爱丽丝的草稿" in client.get(reverse("catalog:home")).text
     client.force_login(hr_carol)
-    assert "爱丽丝的草稿" not in client.get(reverse("home")).text
+    assert "爱丽丝的草稿" not in client.get(reverse("catalog:home")).text
 
 
 def test_manager_home_shows_pending_sheets_with_a_count_and_recent_decisions(
