@@ -38,6 +38,9 @@ class Entry:
     reason: str = ""
     changes: list[Change] = field(default_factory=list)
     sheet_history_id: int | None = None  # set on entries a draft can be reverted to
+    # What one operation (creating from a preset, a revert, a copy) did to items and the
+    # posting: listed under it instead of as entries of their own.
+    parts: list["Entry"] = field(default_factory=list)
 
 
 def item_method_ids_by_record(sheet_id: int) -> dict[int, list[int]]:
@@ -106,6 +109,8 @@ def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
     # Records that mark a change to items or the posting (the versions a revert goes back
     # to), each with the time of the record before it: the change's own entries show it.
     marks: list[tuple[datetime, object]] = []
+    # Named operations, each with the time of the record before it and its own entry.
+    operations: list[tuple[datetime | None, datetime, Entry]] = []
     previous = None
     for record in sheet_records:
         changes = _diff(RequirementSheet, previous, record, SHEET_FIELDS, lookups)
@@ -119,16 +124,18 @@ def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
                 what = _("修改需求表")
             else:
                 what, reason = reason, ""
-            entries.append(
-                Entry(
-                    when=record.history_date,
-                    who=_who(record),
-                    what=what,
-                    reason=reason,
-                    changes=changes,
-                    sheet_history_id=record.history_id,
-                )
+            entry = Entry(
+                when=record.history_date,
+                who=_who(record),
+                what=what,
+                reason=reason,
+                changes=changes,
+                sheet_history_id=record.history_id,
             )
+            entries.append(entry)
+            if record.history_change_reason:
+                since = previous.history_date if previous is not None else None
+                operations.append((since, record.history_date, entry))
         previous = record
 
     method_names = dict(AssessmentMethod.objects.values_list("pk", "name"))
@@ -183,6 +190,20 @@ def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
         own = [e for e in entries if since < e.when <= record.history_date]
         if own:
             max(own, key=lambda e: e.when).sheet_history_id = record.history_id
+    for since, until, operation in operations:
+        operation.parts = sorted(
+            (
+                e
+                for e in entries
+                if e is not operation
+                and e.sheet_history_id is None
+                and (since is None or since < e.when)
+                and e.when <= until
+            ),
+            key=lambda e: e.when,
+        )
+    folded = {id(part) for _since, _until, operation in operations for part in operation.parts}
+    entries = [e for e in entries if id(e) not in folded]
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries
 

@@ -57,7 +57,26 @@ def test_history_lists_posting_changes_and_added_items(client, sheet, hr_alice):
 
     posting = next(e for e in entries if e.what == "修改职位发布")
     assert ("薪资福利", "六险一金") in [(c.label, c.new) for c in posting.changes]
-    assert any(e.what == "添加条目「共情能力」" for e in entries)
+    created = next(e for e in entries if e.what == "创建需求表")
+    assert "添加条目「共情能力」" in [part.what for part in created.parts]
+
+
+def test_the_items_a_sheet_was_created_with_are_listed_under_its_creation(
+    client, sheet, hr_alice
+):
+    client.force_login(hr_alice)
+    entries = sheet_timeline(sheet=sheet)
+    created = next(e for e in entries if e.what == "创建需求表")
+    added = {part.what for part in created.parts}
+    assert added == {f"添加条目「{item.name}」" for item in sheet.items.all()}
+    assert not any(e.what.startswith("添加条目") for e in entries)
+
+    edit_item(client, sheet, "共情能力", "能在 3 分钟内安抚情绪激动的客户")
+    entries = sheet_timeline(sheet=sheet)
+    assert entries[0].what == "修改条目「共情能力」"
+    assert len(next(e for e in entries if e.what == "创建需求表").parts) == len(added)
+    page = client.get(reverse("sheets:history", args=[sheet.pk])).text
+    assert f"同时改动了 {len(added)} 处条目或职位发布" in page
 
 
 def test_a_draft_can_be_reverted_to_an_earlier_version(client, sheet, hr_alice):
