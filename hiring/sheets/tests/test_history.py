@@ -61,9 +61,7 @@ def test_history_lists_posting_changes_and_added_items(client, sheet, hr_alice):
     assert "添加条目「共情能力」" in [part.what for part in created.parts]
 
 
-def test_the_items_a_sheet_was_created_with_are_listed_under_its_creation(
-    client, sheet, hr_alice
-):
+def test_the_items_a_sheet_was_created_with_are_listed_under_its_creation(client, sheet, hr_alice):
     client.force_login(hr_alice)
     entries = sheet_timeline(sheet=sheet)
     created = next(e for e in entries if e.what == "创建需求表")
