@@ -3,14 +3,12 @@
 `sheet_html`, `posting_html` and `scorecard_html` build the HTML that both the preview page and
 the PDF use; `render_*_pdf` turn it into PDF bytes with WeasyPrint. Rendering is bounded: too
 many items or too much text fails with `DocumentTooLarge` before WeasyPrint starts, and a
-render that runs past `DOCUMENTS_RENDER_TIMEOUT` seconds stops with `DocumentTimeout`.
+render that runs past `DOCUMENTS_RENDER_TIMEOUT` seconds stops with `DocumentTimeout` (see
+deadline.py).
 """
 
-import logging
 import os
 import re
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,7 +28,7 @@ from hiring.quality.runner import QualityReport, check_sheet
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet, SheetItem
 
-from . import fonts
+from . import deadline, fonts
 from .fetcher import StaticOnlyURLFetcher, find_static, static_uri
 
 STYLESHEET = "css/print.css"
@@ -50,7 +48,7 @@ MAX_HTML_CHARS = getattr(settings, "DOCUMENTS_MAX_HTML_CHARS", 250_000)
 
 def render_timeout() -> float:
     """Seconds a PDF may take; below gunicorn's 30 s worker timeout, so a worker is never killed."""
-    return float(getattr(settings, "DOCUMENTS_RENDER_TIMEOUT", 20))
+    return float(settings.DOCUMENTS_RENDER_TIMEOUT)
 
 
 class DocumentError(Exception):
@@ -101,46 +99,15 @@ def is_draft(sheet: RequirementSheet) -> bool:
 
 
 # --- Time limit -------------------------------------------------------------------------
-# WeasyPrint reports each step and each page it lays out on the "weasyprint.progress" logger.
-# A filter on that logger checks the current thread's deadline and stops the render there:
-# no signals (which only work in the main thread) and no extra process.
-
-
-class _PastDeadline(BaseException):
-    """Raised inside WeasyPrint; a BaseException so that no `except Exception` there eats it."""
-
-
-_deadline = threading.local()
-
-
-class _DeadlineFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        deadline = getattr(_deadline, "at", None)
-        if deadline is not None and time.monotonic() > deadline:
-            raise _PastDeadline
-        return False  # progress messages are not worth logging
-
-
-def _install_deadline_filter() -> None:
-    progress = logging.getLogger("weasyprint.progress")
-    if not any(isinstance(f, _DeadlineFilter) for f in progress.filters):
-        progress.addFilter(_DeadlineFilter())
-    progress.setLevel(logging.INFO)
-    progress.propagate = False
-
-
-_install_deadline_filter()
 
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    _deadline.at = time.monotonic() + seconds
     try:
-        yield
-    except _PastDeadline:
+        with deadline.time_limit(seconds):
+            yield
+    except deadline.PastDeadline:
         raise DocumentTimeout from None
-    finally:
-        _deadline.at = None
 
 
 # --- Context ----------------------------------------------------------------------------

@@ -183,7 +183,19 @@ PERMISSIONS_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "render_deadline": {"class": "hiring.documents.deadline.RenderDeadline"},
+    },
+    "loggers": {
+        # WeasyPrint reports each step and page of a PDF render here. The reports are not
+        # worth keeping, but they are where a render past DOCUMENTS_RENDER_TIMEOUT stops.
+        "weasyprint.progress": {
+            "handlers": ["render_deadline"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
@@ -235,6 +247,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Seconds a PDF render may take before it stops with a clear error; the task's hard limit
+# is a backstop for a render stuck where WeasyPrint reports no progress.
 DOCUMENTS_RENDER_TIMEOUT = env.float("DOCUMENTS_RENDER_TIMEOUT", default=20)
 CELERY_TASK_TIME_LIMIT = int(DOCUMENTS_RENDER_TIMEOUT) + 30
 # Render a sheet's documents in the background after every saved change and approval, so a
