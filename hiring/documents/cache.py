@@ -23,8 +23,6 @@ from hiring.sheets.models import RequirementSheet
 from . import fonts, rendering
 from .fetcher import find_static
 
-TIMEOUT = getattr(settings, "DOCUMENTS_CACHE_TIMEOUT", 60 * 60 * 24)
-
 
 @cache
 def _code_fingerprint() -> str:
@@ -95,7 +93,7 @@ def cached_pdf(*, kind: str, sheet: RequirementSheet) -> bytes:
             raise
         finally:
             django_cache.delete(_pending_key(key))
-        django_cache.set(key, pdf, TIMEOUT)
+        django_cache.set(key, pdf, settings.DOCUMENTS_CACHE_TIMEOUT)
     return pdf
 
 

@@ -2,9 +2,9 @@
 
 `sheet_html`, `posting_html` and `scorecard_html` build the HTML that both the preview page and
 the PDF use; `render_*_pdf` turn it into PDF bytes with WeasyPrint. Rendering is bounded: too
-many items or too much text fails with `DocumentTooLarge` before WeasyPrint starts, and a
-render that runs past `DOCUMENTS_RENDER_TIMEOUT` seconds stops with `DocumentTimeout` (see
-deadline.py).
+many items or too much text (`DOCUMENTS_MAX_ITEMS`, `DOCUMENTS_MAX_HTML_CHARS`) fails with
+`DocumentTooLarge` before WeasyPrint starts, and a render that runs past
+`DOCUMENTS_RENDER_TIMEOUT` seconds stops with `DocumentTimeout` (see deadline.py).
 """
 
 import os
@@ -37,13 +37,6 @@ TEMPLATES = {
     "posting": "documents/posting.html",
     "scorecard": "documents/scorecard.html",
 }
-
-# A sheet holds a few dozen items of at most 2 000 characters each. 250 000 characters of
-# HTML are some 230 pages of dense Chinese text, about what a render lays out within the
-# time limit on two cores (~12 pages/s); beyond that the answer is a clear refusal at once
-# rather than a 20-second wait.
-MAX_ITEMS = getattr(settings, "DOCUMENTS_MAX_ITEMS", 300)
-MAX_HTML_CHARS = getattr(settings, "DOCUMENTS_MAX_HTML_CHARS", 250_000)
 
 
 def render_timeout() -> float:
@@ -127,11 +120,12 @@ class ScorecardEntry:
 
 def _items(sheet: RequirementSheet) -> list[SheetItem]:
     items = list(selectors.sheet_items(sheet=sheet, included_only=True))
-    if len(items) > MAX_ITEMS:
+    if len(items) > settings.DOCUMENTS_MAX_ITEMS:
         raise DocumentTooLarge
     # Forms cap each text at 2 000 characters, but rows written by other means are not;
     # refuse before the template engine copies megabytes around.
-    if sum(len(item.name) + len(item.requirement) for item in items) > MAX_HTML_CHARS:
+    text_length = sum(len(item.name) + len(item.requirement) for item in items)
+    if text_length > settings.DOCUMENTS_MAX_HTML_CHARS:
         raise DocumentTooLarge
     return items
 
@@ -195,7 +189,7 @@ def document_html(*, kind: str, sheet: RequirementSheet, preview: bool = False) 
     context = _base_context(kind=kind, sheet=sheet, preview=preview)
     context.update(_CONTEXTS[kind](sheet))
     html = render_to_string(TEMPLATES[kind], context)
-    if len(html) > MAX_HTML_CHARS:
+    if len(html) > settings.DOCUMENTS_MAX_HTML_CHARS:
         raise DocumentTooLarge
     return html
 
@@ -274,7 +268,7 @@ class _DocumentHTML(weasyprint.HTML):
 
 def html_to_pdf(html: str) -> bytes:
     """PDF bytes of a document's HTML; fetches nothing but data: URIs and static files."""
-    if len(html) > MAX_HTML_CHARS:
+    if len(html) > settings.DOCUMENTS_MAX_HTML_CHARS:
         raise DocumentTooLarge
     fetcher = StaticOnlyURLFetcher()
     stylesheet = _print_stylesheet()

@@ -206,9 +206,8 @@ def test_the_scorecard_lists_interview_items_with_prompts_anchors_and_weights(sh
         assert label in text
 
 
-def test_oversized_input_fails_with_a_clear_error_before_rendering(sheet, monkeypatch):
-    with monkeypatch.context() as patch:
-        patch.setattr(rendering, "MAX_ITEMS", 5)
+def test_oversized_input_fails_with_a_clear_error_before_rendering(sheet):
+    with override_settings(DOCUMENTS_MAX_ITEMS=5):
         with pytest.raises(rendering.DocumentTooLarge) as error:
             rendering.render_sheet_pdf(sheet=sheet)
         assert "条目或文字太多" in str(error.value)
