@@ -79,8 +79,13 @@ GATED_KINDS = frozenset({"posting", "scorecard"})
 
 
 def check_release(*, kind: str, sheet: RequirementSheet) -> None:
-    """Raises DocumentBlocked when `kind` may not be produced for the sheet as it stands."""
+    """Raises DocumentBlocked when `kind` may not be produced for the sheet as it stands.
+
+    A sheet too large for any document gets DocumentTooLarge first: the quality check reads
+    every character, which for megabytes of text written past the forms takes minutes.
+    """
     if kind in GATED_KINDS:
+        _items(sheet)
         report = check_sheet(sheet=sheet)
         if report.has_errors:
             raise DocumentBlocked(report)
