@@ -7,8 +7,10 @@ many items or too much text (`DOCUMENTS_MAX_ITEMS`, `DOCUMENTS_MAX_HTML_CHARS`) 
 `DOCUMENTS_RENDER_TIMEOUT` seconds stops with `DocumentTimeout` (see deadline.py).
 """
 
+import gc
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -271,6 +273,44 @@ class _DocumentHTML(weasyprint.HTML):
         return [_user_agent_stylesheet()]
 
 
+class _CollectorPause:
+    """Python's cycle collector off while renders run, and the young garbage collected after.
+
+    A render allocates millions of short-lived objects (boxes, styles, text layouts). They set
+    off collections all through it, the full ones scanning every object of the process: about
+    one per 200-item render, 50-70 ms each, a tenth of its time. Paused, the render's objects
+    are freed as they go out of use all the same, and one collection of the young generations
+    when the last render of the process ends takes the cycles they left (3 ms after a 3-page
+    sheet, 15-20 ms after a 200-item one).
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._renders = 0
+        self._resume = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._renders == 0:
+                self._resume = gc.isenabled()  # someone else's pause stays theirs
+                gc.disable()
+            self._renders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._renders -= 1
+                resume = self._renders == 0 and self._resume
+                if resume:
+                    gc.enable()
+            if resume:
+                gc.collect(1)
+
+
+_collector_paused = _CollectorPause()
+
+
 def html_to_pdf(html: str) -> bytes:
     """PDF bytes of a document's HTML; fetches nothing but data: URIs and static files."""
     if len(html) > settings.DOCUMENTS_MAX_HTML_CHARS:
@@ -280,6 +320,7 @@ def html_to_pdf(html: str) -> bytes:
     # The stylesheet's characters count too: its generated content ends up in the text.
     text = html + stylesheet.text
     with (
+        _collector_paused(),
         fonts.font_configurations.use(text=text, url_fetcher=fetcher) as font_config,
         _time_limit(render_timeout()),
     ):

@@ -1,5 +1,6 @@
 """What the PDFs contain; each test renders as few documents as it can (0.2–2 s each)."""
 
+import gc
 import re
 from io import BytesIO
 
@@ -217,6 +218,25 @@ def test_oversized_input_fails_with_a_clear_error_before_rendering(sheet):
     for render in (rendering.render_sheet_pdf, rendering.render_posting_pdf):
         with pytest.raises(rendering.DocumentTooLarge):
             render(sheet=sheet)
+
+
+def test_the_cycle_collector_is_back_after_every_render_and_a_callers_pause_is_kept(sheet):
+    html = rendering.sheet_html(sheet=sheet)
+    assert gc.isenabled()
+
+    rendering.html_to_pdf(html)
+    assert gc.isenabled()
+
+    with override_settings(DOCUMENTS_RENDER_TIMEOUT=0), pytest.raises(rendering.DocumentTimeout):
+        rendering.html_to_pdf(html)
+    assert gc.isenabled()
+
+    gc.disable()
+    try:
+        rendering.html_to_pdf(html)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @override_settings(DOCUMENTS_RENDER_TIMEOUT=0)
