@@ -21,8 +21,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from weasyprint.css.counters import CounterStyle
 
 from hiring.catalog.models import AssessmentMethod
@@ -39,6 +38,7 @@ TEMPLATES = {
     "posting": "documents/posting.html",
     "scorecard": "documents/scorecard.html",
 }
+TEXT_TEMPLATES = {"posting": "documents/posting.txt"}
 
 
 def render_timeout() -> float:
@@ -345,36 +345,8 @@ def posting_text(*, sheet: RequirementSheet) -> str:
     A sheet that is not approved yet gives a text whose first line says it is a draft.
     """
     check_release(kind="posting", sheet=sheet)
-    posting = selectors.posting_view(sheet=sheet, items=_items(sheet))
-    lines = []
-    if is_draft(sheet):
-        lines += [_("【草稿】需求表尚未批准,请勿发布。"), ""]
-    lines.append(posting["headline"])
-    facts = [posting["location"], posting["salary"]]
-    headcount = posting["headcount"]
-    facts.append(
-        ngettext("招 %(counter)s 人", "招 %(counter)s 人", headcount) % {"counter": headcount}
-    )
-    lines.append(" · ".join(fact for fact in facts if fact))
-    if posting["summary"]:
-        lines += ["", posting["summary"]]
-
-    def section(title: str, entries: list[str], numbered: bool = True) -> None:
-        if entries:
-            lines.extend(["", f"【{title}】"])
-            for number, entry in enumerate(entries, start=1):
-                lines.append(f"{number}. {entry}" if numbered else f"· {entry}")
-
-    section(_("岗位职责"), posting["responsibilities"])
-    section(_("任职要求"), posting["requirements"])
-    section(_("加分项"), posting["preferred"], numbered=False)
-    pay = [posting["salary"]] if posting["salary"] else []
-    section(_("薪资福利"), pay + posting["benefits"], numbered=False)
-    place = [text for text in (posting["location"], posting["schedule"]) if text]
-    section(_("地点与工作时间"), place, numbered=False)
-    if posting["process_steps"]:
-        lines.extend(["", f"【{_('招聘流程')}】", " → ".join(posting["process_steps"])])
-    section(_("必答题"), posting["screening_questions"])
-    if posting["how_to_apply"]:
-        lines.extend(["", f"【{_('应聘方式')}】", posting["how_to_apply"]])
-    return "\n".join(lines).strip() + "\n"
+    context = {
+        "posting": selectors.posting_view(sheet=sheet, items=_items(sheet)),
+        "draft": is_draft(sheet),
+    }
+    return render_to_string(TEXT_TEMPLATES["posting"], context).strip() + "\n"
