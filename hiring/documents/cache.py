@@ -7,7 +7,6 @@ them is a new key; old entries simply expire.
 """
 
 import hashlib
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -83,9 +82,8 @@ def cached_pdf(*, kind: str, sheet: RequirementSheet) -> bytes:
     key = document_key(kind=kind, sheet=sheet)
     pdf = django_cache.get(key)
     if pdf is None:
-        render: Callable[..., bytes] = getattr(rendering, f"render_{kind}_pdf")
         try:
-            pdf = render(sheet=sheet)
+            pdf = rendering.PDF_RENDERERS[kind](sheet=sheet)
         except rendering.DocumentBlocked:
             raise
         except rendering.DocumentError as error:

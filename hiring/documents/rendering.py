@@ -10,7 +10,7 @@ many items or too much text (`DOCUMENTS_MAX_ITEMS`, `DOCUMENTS_MAX_HTML_CHARS`) 
 import gc
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -334,6 +334,14 @@ def render_posting_pdf(*, sheet: RequirementSheet) -> bytes:
 
 def render_scorecard_pdf(*, sheet: RequirementSheet) -> bytes:
     return html_to_pdf(scorecard_html(sheet=sheet))
+
+
+#: The PDF renderer of each kind of document, by the kind's name in URLs and cache keys.
+PDF_RENDERERS: dict[str, Callable[..., bytes]] = {
+    "sheet": render_sheet_pdf,
+    "posting": render_posting_pdf,
+    "scorecard": render_scorecard_pdf,
+}
 
 
 # --- Plain text -------------------------------------------------------------------------
