@@ -7,7 +7,6 @@ them is a new key; old entries simply expire.
 """
 
 import hashlib
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -22,8 +21,6 @@ from hiring.sheets.models import RequirementSheet
 
 from . import fonts, rendering
 from .fetcher import find_static
-
-TIMEOUT = getattr(settings, "DOCUMENTS_CACHE_TIMEOUT", 60 * 60 * 24)
 
 
 @cache
@@ -85,9 +82,8 @@ def cached_pdf(*, kind: str, sheet: RequirementSheet) -> bytes:
     key = document_key(kind=kind, sheet=sheet)
     pdf = django_cache.get(key)
     if pdf is None:
-        render: Callable[..., bytes] = getattr(rendering, f"render_{kind}_pdf")
         try:
-            pdf = render(sheet=sheet)
+            pdf = rendering.PDF_RENDERERS[kind](sheet=sheet)
         except rendering.DocumentBlocked:
             raise
         except rendering.DocumentError as error:
@@ -95,7 +91,7 @@ def cached_pdf(*, kind: str, sheet: RequirementSheet) -> bytes:
             raise
         finally:
             django_cache.delete(_pending_key(key))
-        django_cache.set(key, pdf, TIMEOUT)
+        django_cache.set(key, pdf, settings.DOCUMENTS_CACHE_TIMEOUT)
     return pdf
 
 

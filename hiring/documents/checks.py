@@ -1,6 +1,8 @@
-"""System checks: the PDF renderer needs HarfBuzz subsetting and the CJK font."""
+"""System checks: the PDF renderer needs HarfBuzz subsetting, the CJK font and its time limit."""
 
 from django.core.checks import Error, register
+
+from . import deadline
 
 HARFBUZZ_HINT = (
     "Install it: apt-get install libharfbuzz-subset0 (Debian/Ubuntu), then restart the server."
@@ -56,6 +58,17 @@ def check_pdf_renderer(app_configs=None, **kwargs):
                 f"Fontconfig finds no {SYSTEM_FAMILY}: Chinese text in PDFs would be missing.",
                 hint="Install it: apt-get install fonts-noto-cjk",
                 id="documents.E003",
+            )
+        )
+    if not deadline.is_enforced():
+        messages.append(
+            Error(
+                "PDF renders have no time limit: WeasyPrint's progress reports reach no "
+                "RenderDeadline handler.",
+                hint=f'LOGGING must send the "{deadline.PROGRESS_LOGGER}" logger at level INFO '
+                "to the handler hiring.documents.deadline.RenderDeadline, as "
+                "hiring/settings/base.py does.",
+                id="documents.E004",
             )
         )
     return messages

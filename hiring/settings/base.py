@@ -182,7 +182,19 @@ PERMISSIONS_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "render_deadline": {"class": "hiring.documents.deadline.RenderDeadline"},
+    },
+    "loggers": {
+        # WeasyPrint reports each step and page of a PDF render here. The reports are not
+        # worth keeping, but they are where a render past DOCUMENTS_RENDER_TIMEOUT stops.
+        "weasyprint.progress": {
+            "handlers": ["render_deadline"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
@@ -234,8 +246,17 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Seconds a PDF render may take before it stops with a clear error; the task's hard limit
+# is a backstop for a render stuck where WeasyPrint reports no progress.
 DOCUMENTS_RENDER_TIMEOUT = env.float("DOCUMENTS_RENDER_TIMEOUT", default=20)
 CELERY_TASK_TIME_LIMIT = int(DOCUMENTS_RENDER_TIMEOUT) + 30
+# A sheet with more included items, or more text, gets a clear refusal instead of a render:
+# 250 000 characters are some 230 pages of dense Chinese text, about what a render lays out
+# within the time limit on two cores.
+DOCUMENTS_MAX_ITEMS = env.int("DOCUMENTS_MAX_ITEMS", default=300)
+DOCUMENTS_MAX_HTML_CHARS = env.int("DOCUMENTS_MAX_HTML_CHARS", default=250_000)
+# Seconds a rendered PDF stays in the cache; any change to the sheet is a new entry anyway.
+DOCUMENTS_CACHE_TIMEOUT = env.int("DOCUMENTS_CACHE_TIMEOUT", default=60 * 60 * 24)
 # Render a sheet's documents in the background after every saved change and approval, so a
 # download finds them ready. Off when tasks run in-process: a save would wait for three PDFs.
 DOCUMENTS_RENDER_ON_SAVE = env.bool(

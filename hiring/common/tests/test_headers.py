@@ -52,7 +52,7 @@ def test_pages_have_no_inline_script_or_style(client, sheet, hr_alice):
 @pytest.fixture
 def stub_pdfs(monkeypatch):
     for kind in ("sheet", "posting", "scorecard"):
-        monkeypatch.setattr(rendering, f"render_{kind}_pdf", lambda *, sheet: b"%PDF-1.7 stub")
+        monkeypatch.setitem(rendering.PDF_RENDERERS, kind, lambda *, sheet: b"%PDF-1.7 stub")
 
 
 def test_sheet_content_is_never_cached(client, sheet, manager_bob, stub_pdfs):

@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.core.checks import Error
 from django.core.checks.registry import registry
@@ -54,3 +56,15 @@ def test_fails_with_the_fix_when_weasyprint_would_fall_back(no_harfbuzz_subset):
     assert isinstance(error, Error)
     assert "fontTools" in error.msg
     assert "apt-get install libharfbuzz-subset0" in error.hint
+
+
+def test_fails_when_logging_no_longer_lets_renders_stop_at_their_deadline(monkeypatch):
+    # As if a deployment had replaced LOGGING and dropped the progress logger's entry.
+    progress = logging.getLogger("weasyprint.progress")
+    monkeypatch.setattr(progress, "handlers", [])
+    monkeypatch.setattr(progress, "propagate", True)
+
+    messages = checks.check_pdf_renderer()
+
+    assert [message.id for message in messages] == ["documents.E004"]
+    assert "no time limit" in messages[0].msg

@@ -1,11 +1,15 @@
 """What the PDFs contain; each test renders as few documents as it can (0.2–2 s each)."""
 
+import gc
 import re
+from html.parser import HTMLParser
 from io import BytesIO
 
 import pytest
+import tinycss2
 from django.test import override_settings
 from fontTools.ttLib import TTFont
+from weasyprint import html as weasyprint_html
 
 from hiring.catalog.models import AssessmentMethod, Priority
 from hiring.documents import fonts, rendering
@@ -206,9 +210,8 @@ def test_the_scorecard_lists_interview_items_with_prompts_anchors_and_weights(sh
         assert label in text
 
 
-def test_oversized_input_fails_with_a_clear_error_before_rendering(sheet, monkeypatch):
-    with monkeypatch.context() as patch:
-        patch.setattr(rendering, "MAX_ITEMS", 5)
+def test_oversized_input_fails_with_a_clear_error_before_rendering(sheet):
+    with override_settings(DOCUMENTS_MAX_ITEMS=5):
         with pytest.raises(rendering.DocumentTooLarge) as error:
             rendering.render_sheet_pdf(sheet=sheet)
         assert "条目或文字太多" in str(error.value)
@@ -218,6 +221,25 @@ def test_oversized_input_fails_with_a_clear_error_before_rendering(sheet, monkey
     for render in (rendering.render_sheet_pdf, rendering.render_posting_pdf):
         with pytest.raises(rendering.DocumentTooLarge):
             render(sheet=sheet)
+
+
+def test_the_cycle_collector_is_back_after_every_render_and_a_callers_pause_is_kept(sheet):
+    html = rendering.sheet_html(sheet=sheet)
+    assert gc.isenabled()
+
+    rendering.html_to_pdf(html)
+    assert gc.isenabled()
+
+    with override_settings(DOCUMENTS_RENDER_TIMEOUT=0), pytest.raises(rendering.DocumentTimeout):
+        rendering.html_to_pdf(html)
+    assert gc.isenabled()
+
+    gc.disable()
+    try:
+        rendering.html_to_pdf(html)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @override_settings(DOCUMENTS_RENDER_TIMEOUT=0)
@@ -246,3 +268,41 @@ def test_a_row_taller_than_the_space_left_breaks_inside_itself(sheet):
     assert pages[1].split(HEADER_ROW, 1)[1].count(squeezed) >= 10
     # Every copy is there (one may be cut by the page break, between footer and header).
     assert "".join(pages).count(squeezed) >= 2000 // len(sentence) - 1
+
+
+def display_by_tag(css: str) -> dict[str, str]:
+    """The `display` that each plain tag selector of a stylesheet gives (the last one wins)."""
+    displays = {}
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue
+        declarations = tinycss2.parse_declaration_list(rule.content, True, True)
+        display = [d for d in declarations if d.type == "declaration" and d.name == "display"]
+        if display:
+            value = tinycss2.serialize(display[-1].value).strip()
+            for selector in tinycss2.serialize(rule.prelude).split(","):
+                if re.fullmatch(r"[a-z0-9]+", selector.strip()):
+                    displays[selector.strip()] = value
+    return displays
+
+
+class TagNames(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.names = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.names.add(tag)
+
+
+def test_the_documents_user_agent_stylesheet_displays_their_elements_as_weasyprints_does(sheet):
+    tags = TagNames()
+    for kind in ("sheet", "posting", "scorecard"):
+        for preview in (False, True):
+            tags.feed(rendering.document_html(kind=kind, sheet=sheet, preview=preview))
+    ours = display_by_tag(rendering.USER_AGENT_STYLESHEET.read_text(encoding="utf-8"))
+    weasyprints = display_by_tag(weasyprint_html.UA)
+    assert {"table", "td", "li", "h1", "p"} <= tags.names <= set(ours) | {"a", "span"}
+    assert {tag: ours.get(tag) for tag in tags.names} == {
+        tag: weasyprints.get(tag) for tag in tags.names
+    }
