@@ -202,8 +202,9 @@ def main() -> None:
         title, extra = specs[label]
         sheet = make_sheet(owner=hr, manager=manager, title=title)
         sheets[label] = add_items(sheet, extra) if extra else sheet
-    clock = PhaseClock()
+    clock = None
     if args.phases:
+        clock = PhaseClock()
         progress = logging.getLogger("weasyprint.progress")
         progress.setLevel(logging.INFO)
         progress.addHandler(clock)
@@ -223,16 +224,22 @@ def main() -> None:
                 return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
 
             def weasyprint(html=html):
+                return rendering.html_to_pdf(html)
+
+            def weasyprint_by_phase(html=html):
                 clock.start()
                 pdf = rendering.html_to_pdf(html)
                 clock.stop()
                 return pdf
 
             runs = args.runs or RUNS[label]
-            clock.renders = []
+            if clock:
+                clock.renders = []
+                weasyprint = weasyprint_by_phase
             weasy_ms, weasy_pdf, chrome_ms, chrome_pdf = timed_pair(weasyprint, chromium, runs)
             rows.append((label, items, runs, weasy_ms, weasy_pdf, chrome_ms, chrome_pdf))
-            phases[label] = clock.medians()
+            if clock:
+                phases[label] = clock.medians()
             if args.profile:
                 os.makedirs(args.profile, exist_ok=True)
                 path = os.path.join(args.profile, label.replace(" ", "-") + ".prof")
