@@ -60,18 +60,25 @@ def catalog_stamp() -> str:
     return ";".join(f"{s['last'].isoformat() if s['last'] else ''}/{s['count']}" for s in stamps)
 
 
+def change_stamp_sql(table: str, *, alias: str = "s", where: str = "") -> str:
+    """A SELECT giving the last `updated_at` and the number of rows of `table` (those matching
+    `where`, written against `alias`) as one text, "<time>/<count>": it changes with every
+    insert, update or delete, so it serves as a version in cache keys."""
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT COALESCE(CAST(MAX({alias}.{quote('updated_at')}) AS TEXT), '') || '/' || "
+        f"CAST(COUNT(*) AS TEXT) FROM {quote(table)} {alias}"
+    )
+    return f"{sql} WHERE {where}" if where else sql
+
+
 def catalog_version_annotations(models=CATALOG_MODELS) -> dict[str, RawSQL]:
     """The catalog's last change and size, as one annotation for a query a page runs anyway.
 
     The catalog tables are small, so the subqueries cost less than a round trip of their own;
     `catalog_version(row)` reads the annotated value, a string meant for cache keys.
     """
-    quote = connection.ops.quote_name
-    parts = [
-        f"(SELECT COALESCE(CAST(MAX({quote('updated_at')}) AS TEXT), '') || '/' || "
-        f"CAST(COUNT(*) AS TEXT) FROM {quote(model._meta.db_table)})"
-        for model in models
-    ]
+    parts = [f"({change_stamp_sql(model._meta.db_table)})" for model in models]
     return {"catalog_version": RawSQL(" || ';' || ".join(parts), (), output_field=TextField())}
 
 

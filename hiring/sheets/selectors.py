@@ -31,7 +31,11 @@ from django.utils import translation
 
 from hiring.accounts.names import name_from
 from hiring.catalog.models import Capability, CapabilityCategory, Industry, Preset, PresetItem
-from hiring.catalog.selectors import catalog_version, catalog_version_annotations
+from hiring.catalog.selectors import (
+    catalog_version,
+    catalog_version_annotations,
+    change_stamp_sql,
+)
 
 from . import access
 from .models import RequirementSheet, Review, SheetItem
@@ -261,13 +265,9 @@ def hr_home_version(*, user) -> dict:
     approval changes the sheet too), and the catalog's version (the presets below the lists)."""
     quote = connection.ops.quote_name
     users, sheets = get_user_model()._meta, RequirementSheet._meta
-    updated = f"s.{quote('updated_at')}"
+    owned = f"s.{quote('owner_id')} = {quote(users.db_table)}.{quote(users.pk.column)}"
     sheets_version = RawSQL(
-        f"SELECT COALESCE(CAST(MAX({updated}) AS TEXT), '') || '/' || CAST(COUNT(*) AS TEXT) "
-        f"FROM {quote(sheets.db_table)} s "
-        f"WHERE s.{quote('owner_id')} = {quote(users.db_table)}.{quote(users.pk.column)}",
-        (),
-        output_field=TextField(),
+        change_stamp_sql(sheets.db_table, where=owned), (), output_field=TextField()
     )
     catalog = catalog_version_annotations([Industry, Preset, PresetItem])["catalog_version"]
     return (
