@@ -80,15 +80,17 @@ class DocumentBlocked(DocumentError):
 GATED_KINDS = frozenset({"posting", "scorecard"})
 
 
-def check_release(*, kind: str, sheet: RequirementSheet) -> None:
-    """Raises DocumentBlocked when `kind` may not be produced for the sheet as it stands.
+def check_release(
+    *, kind: str, sheet: RequirementSheet, items: list[SheetItem] | None = None
+) -> None:
+    """Raises DocumentBlocked when `kind` may not be produced for the sheet as it stands;
+    `items` are its included items when the caller loaded them already.
 
     A sheet too large for any document gets DocumentTooLarge first: the quality check reads
     every character, which for megabytes of text written past the forms takes minutes.
     """
     if kind in GATED_KINDS:
-        _items(sheet)
-        report = check_sheet(sheet=sheet)
+        report = check_sheet(sheet=sheet, items=_items(sheet) if items is None else items)
         if report.has_errors:
             raise DocumentBlocked(report)
 
@@ -154,17 +156,17 @@ def _base_context(*, kind: str, sheet: RequirementSheet, preview: bool) -> dict:
     }
 
 
-def _sheet_context(sheet: RequirementSheet) -> dict:
-    return {"groups": selectors.items_by_category(_items(sheet))}
+def _sheet_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
+    return {"groups": selectors.items_by_category(items)}
 
 
-def _posting_context(sheet: RequirementSheet) -> dict:
-    return {"posting": selectors.posting_view(sheet=sheet, items=_items(sheet))}
+def _posting_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
+    return {"posting": selectors.posting_view(sheet=sheet, items=items)}
 
 
-def _scorecard_context(sheet: RequirementSheet) -> dict:
+def _scorecard_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
     entries = []
-    for item in _items(sheet):
+    for item in items:
         methods = [method for method in item.methods.all() if method.on_scorecard]
         if not methods:
             continue
@@ -192,9 +194,10 @@ _CONTEXTS = {"sheet": _sheet_context, "posting": _posting_context, "scorecard": 
 
 def document_html(*, kind: str, sheet: RequirementSheet, preview: bool = False) -> str:
     """The HTML of one document; `preview` links the browser stylesheet and a toolbar."""
-    check_release(kind=kind, sheet=sheet)
+    items = _items(sheet)
+    check_release(kind=kind, sheet=sheet, items=items)
     context = _base_context(kind=kind, sheet=sheet, preview=preview)
-    context.update(_CONTEXTS[kind](sheet))
+    context.update(_CONTEXTS[kind](sheet, items))
     html = render_to_string(TEMPLATES[kind], context)
     if len(html) > settings.DOCUMENTS_MAX_HTML_CHARS:
         raise DocumentTooLarge
@@ -352,9 +355,10 @@ def posting_text(*, sheet: RequirementSheet) -> str:
 
     A sheet that is not approved yet gives a text whose first line says it is a draft.
     """
-    check_release(kind="posting", sheet=sheet)
+    items = _items(sheet)
+    check_release(kind="posting", sheet=sheet, items=items)
     context = {
-        "posting": selectors.posting_view(sheet=sheet, items=_items(sheet)),
+        "posting": selectors.posting_view(sheet=sheet, items=items),
         "draft": is_draft(sheet),
     }
     return render_to_string(TEXT_TEMPLATES["posting"], context).strip() + "\n"
