@@ -7,6 +7,8 @@ them is a new key; old entries simply expire.
 """
 
 import hashlib
+import logging
+import time
 from functools import cache
 from pathlib import Path
 
@@ -15,12 +17,16 @@ from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.template.loader import get_template
 from django.utils import translation
+from kombu.exceptions import OperationalError
 
 from hiring.catalog.selectors import catalog_stamp
+from hiring.common.cache import cache_available
 from hiring.sheets.models import RequirementSheet
 
 from . import fonts, rendering
 from .fetcher import find_static
+
+logger = logging.getLogger(__name__)
 
 
 @cache
@@ -101,16 +107,20 @@ def _raise_recorded_error(key: str) -> None:
         raise ERRORS.get(name, rendering.DocumentError)()
 
 
-def queue_render(*, kind: str, sheet: RequirementSheet, countdown: float = 0) -> None:
-    """Sends one render to the task queue unless one for the same content is on its way."""
+# Seconds the task queue is left alone after it could not be reached, so that requests during
+# an outage do not each wait for a connection that will fail.
+BROKER_RETRY_SECONDS = 15
+_broker_down_until = 0.0
+
+
+def _send_render(*, kind: str, sheet: RequirementSheet, countdown: float) -> None:
+    """Queues the render, or raises DocumentsUnavailable when the task queue cannot be reached."""
+    global _broker_down_until
     from .tasks import render_document
 
-    key = document_key(kind=kind, sheet=sheet)
-    if django_cache.get(key) is not None:
-        return
-    # Longer than a render may last, so a worker that died does not block the next try forever.
-    marker_timeout = int(countdown + rendering.render_timeout() + 60)
-    if django_cache.add(_pending_key(key), True, marker_timeout):
+    if time.monotonic() < _broker_down_until:
+        raise rendering.DocumentsUnavailable()
+    try:
         render_document.apply_async(
             kwargs={
                 "sheet_id": sheet.pk,
@@ -119,18 +129,49 @@ def queue_render(*, kind: str, sheet: RequirementSheet, countdown: float = 0) ->
             },
             countdown=countdown or None,
         )
+    except (OperationalError, OSError) as error:
+        if time.monotonic() >= _broker_down_until:
+            logger.error("Task queue unreachable (%s); documents cannot be rendered now.", error)
+        _broker_down_until = time.monotonic() + BROKER_RETRY_SECONDS
+        raise rendering.DocumentsUnavailable() from error
+
+
+def marker_timeout(countdown: float = 0) -> int:
+    """Seconds a render stays marked as on its way: a little longer than a render may last, so
+    a render whose worker died is sent again by the next look of the waiting page."""
+    return int(countdown + rendering.render_timeout() + 10)
+
+
+def queue_render(*, kind: str, sheet: RequirementSheet, countdown: float = 0) -> None:
+    """Sends one render to the task queue unless one for the same content is on its way.
+
+    Raises DocumentsUnavailable when the task queue cannot be reached.
+    """
+    key = document_key(kind=kind, sheet=sheet)
+    if django_cache.get(key) is not None:
+        return
+    if django_cache.add(_pending_key(key), True, marker_timeout(countdown)):
+        try:
+            _send_render(kind=kind, sheet=sheet, countdown=countdown)
+        except rendering.DocumentsUnavailable:
+            django_cache.delete(_pending_key(key))
+            raise
 
 
 def requested_pdf(*, kind: str, sheet: RequirementSheet) -> bytes | None:
     """The cached PDF, or None while a worker renders it (the render is queued if need be).
 
-    Raises the DocumentError of a render that failed. With tasks run in-process (`make run`,
-    tests) the render happens here and its PDF is returned at once.
+    Raises the DocumentError of a render that failed, and DocumentsUnavailable when the task
+    queue cannot be reached. With tasks run in-process (`make run`, tests) the render happens
+    here and its PDF is returned at once; so it does while the cache cannot be reached, as a
+    worker's PDF would have no way back.
     """
     key = document_key(kind=kind, sheet=sheet)
     pdf = django_cache.get(key)
     if pdf is not None:
         return pdf
+    if not cache_available(django_cache):
+        return cached_pdf(kind=kind, sheet=sheet)
     _raise_recorded_error(key)
     queue_render(kind=kind, sheet=sheet)
     pdf = django_cache.get(key)

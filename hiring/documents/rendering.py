@@ -64,6 +64,16 @@ class DocumentTimeout(DocumentError):
     message = gettext_lazy("文档生成超时,请稍后重试;如仍失败,请删减条目或缩短描述。")
 
 
+class DocumentsUnavailable(DocumentError):
+    """The renders cannot be made now (the task queue or its workers are away); a retry later
+    may succeed. Shown as a page with a retry button, not as a server error."""
+
+    status = 200
+    message = gettext_lazy(
+        "文档暂时无法生成:后台生成服务当前不可用。需求表已保存,请稍后点「重试」。"
+    )
+
+
 class DocumentBlocked(DocumentError):
     """The quality check finds errors: the sheet's public and interview documents stay in."""
 

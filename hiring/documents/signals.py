@@ -1,11 +1,16 @@
 """Every saved change of a sheet (wizard steps, approval, revert) renders its documents anew."""
 
+import logging
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from kombu.exceptions import OperationalError
 
 from hiring.sheets.models import RequirementSheet
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(post_save, sender=RequirementSheet, dispatch_uid="documents.render_after_save")
@@ -15,9 +20,18 @@ def render_after_save(sender, instance: RequirementSheet, raw=False, **kwargs):
     from .tasks import render_sheet_documents
 
     sheet_id = instance.pk
+
+    def send():
+        # The change is committed: a queue that cannot be reached must not fail the request.
+        # The documents are then rendered when someone asks for them.
+        try:
+            render_sheet_documents.apply_async(
+                kwargs={"sheet_id": sheet_id}, countdown=settings.DOCUMENTS_RENDER_DELAY
+            )
+        except (OperationalError, OSError) as error:
+            logger.warning(
+                "Render of sheet %s not queued (%s); rendered on request.", sheet_id, error
+            )
+
     # A moment later: the saves of one wizard session end up as one render of the last state.
-    transaction.on_commit(
-        lambda: render_sheet_documents.apply_async(
-            kwargs={"sheet_id": sheet_id}, countdown=settings.DOCUMENTS_RENDER_DELAY
-        )
-    )
+    transaction.on_commit(send)

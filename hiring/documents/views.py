@@ -1,7 +1,9 @@
 """Previews and downloads of a sheet's documents; visible to whoever may see the sheet."""
 
+import time
 from urllib.parse import quote
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -44,7 +46,26 @@ def _error(request, error: rendering.DocumentError, sheet: RequirementSheet) -> 
             },
             status=error.status,
         )
+    if isinstance(error, rendering.DocumentsUnavailable):
+        return _unavailable(request, sheet, error.message)
     return render(request, "documents/error.html", {"message": error.message}, status=error.status)
+
+
+def _unavailable(request, sheet: RequirementSheet, message: str) -> HttpResponse:
+    """Documents cannot be made now: said plainly, with a retry; the page does not refresh."""
+    response = render(request, "documents/unavailable.html", {"sheet": sheet, "message": message})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _waiting_since(request) -> int:
+    """When the waiting page first looked (carried in its refresh address), or now."""
+    now = int(time.time())
+    try:
+        since = int(request.GET.get("waiting", now))
+    except ValueError:
+        return now
+    return since if 0 < now - since <= 24 * 60 * 60 else now
 
 
 @private_page
@@ -57,11 +78,25 @@ def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     except rendering.DocumentError as error:
         return _error(request, error, sheet)
     if pdf is None:
+        since = _waiting_since(request)
+        if time.time() - since > settings.DOCUMENTS_RENDER_WAIT:
+            return _unavailable(
+                request,
+                sheet,
+                _(
+                    "文档迟迟没有生成出来,后台生成服务可能暂时出了问题。需求表已保存,请稍后点「重试」。"
+                ),
+            )
         # A worker is rendering it: this page says so and looks again in a moment.
         response = render(
             request,
             "documents/rendering.html",
-            {"sheet": sheet, "kind": kind, "refresh_seconds": REFRESH_SECONDS},
+            {
+                "sheet": sheet,
+                "kind": kind,
+                "refresh_seconds": REFRESH_SECONDS,
+                "refresh_url": f"{request.path}?waiting={since}",
+            },
             status=202,
         )
         response["Cache-Control"] = "no-store"

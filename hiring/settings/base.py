@@ -87,6 +87,11 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Keys of this deployment in a Redis that others use too (django-environ does not pass a
 # key_prefix in CACHE_URL on to Django's Redis backend).
 CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
+# A Redis that cannot be reached is an empty cache (pages get slower, never fail); see
+# hiring/common/cache.py. Sessions live in the database, so logins survive it too.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "hiring.common.cache.TolerantRedisCache"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -246,10 +251,22 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A render whose worker died goes back to the queue: at once when only the pool process died,
+# after the visibility timeout when the whole worker did (longer than a task may wait and run).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# A broker that cannot be reached costs a request about a second, never a long stall.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_max": 0.2}
 # Seconds a PDF render may take before it stops with a clear error; the task's hard limit
 # is a backstop for a render stuck where WeasyPrint reports no progress.
 DOCUMENTS_RENDER_TIMEOUT = env.float("DOCUMENTS_RENDER_TIMEOUT", default=20)
 CELERY_TASK_TIME_LIMIT = int(DOCUMENTS_RENDER_TIMEOUT) + 30
+# Seconds a download page waits for a render before it says the documents cannot be made now.
+DOCUMENTS_RENDER_WAIT = env.float("DOCUMENTS_RENDER_WAIT", default=DOCUMENTS_RENDER_TIMEOUT * 3)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60),
+    "socket_connect_timeout": 1,
+}
 # A sheet with more included items, or more text, gets a clear refusal instead of a render:
 # 250 000 characters are some 230 pages of dense Chinese text, about what a render lays out
 # within the time limit on two cores.
