@@ -142,6 +142,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# …but a success resets only that user name's failures, never those of its address.
+AXES_HANDLER = "hiring.accounts.throttling.AccountResetHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Only our own static files run or style a page: no inline script or style, no other origin.

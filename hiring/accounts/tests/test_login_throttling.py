@@ -73,3 +73,23 @@ def test_an_admin_unlocks_the_account(client, hr_alice):
 
     response = login(client, "hr_alice", PASSWORD)
     assert response.status_code == 302
+
+
+def test_logging_in_as_oneself_does_not_clear_failures_against_another_account(
+    client, hr_alice, hr_carol
+):
+    office = "203.0.113.20"
+    for _attempt in range(8):
+        assert login(client, "hr_alice", "wrong password", office).status_code == 200
+    # carol mistypes, then logs in from the same address: her own failures are forgiven…
+    assert login(client, "hr_carol", "typo", office).status_code == 200
+    assert login(client, "hr_carol", PASSWORD, office).status_code == 302
+    assert not AccessAttempt.objects.filter(username="hr_carol").exists()
+    client.post(reverse("accounts:logout"))
+
+    # …the eight guesses at alice's password are not: two more lock her account.
+    for _attempt in range(2):
+        login(client, "hr_alice", "wrong password", office)
+    response = login(client, "hr_alice", PASSWORD, "198.51.100.30")
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
