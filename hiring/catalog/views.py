@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
 from hiring.accounts.permissions import any_permission_required
+from hiring.common.decorators import private_page
 from hiring.sheets import access
 from hiring.sheets import selectors as sheet_selectors
 
@@ -14,6 +15,7 @@ LISTS_CACHE_TIMEOUT = 60 * 10
 CATALOG_CHANGE = "catalog.change_capability"
 
 
+@private_page
 @any_permission_required(access.VIEW, CATALOG_CHANGE)
 def home(request):
     """Each role starts from what it works on: HR from its sheets and the presets, a hiring

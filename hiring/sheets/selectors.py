@@ -409,6 +409,9 @@ def sheet_rows(values) -> list[SheetRow]:
     ]
 
 
+MAX_PAGE_NUMBER = 10_000_000
+
+
 def sheet_rows_page(sheets: QuerySet[RequirementSheet], number, per_page: int) -> Page:
     """One page of `sheets` as `SheetRow`s, in one query: the rows carry the total (a window
     count) and the industries' version (for the filter, see `sheet_list_key`) instead of
@@ -418,6 +421,8 @@ def sheet_rows_page(sheets: QuerySet[RequirementSheet], number, per_page: int) -
         number = max(int(number), 1)
     except (TypeError, ValueError):
         number = 1
+    # Far past any real list, and small enough for the database's OFFSET: the last page.
+    number = min(number, MAX_PAGE_NUMBER)
     values = sheet_row_values(sheets)
     bottom = (number - 1) * per_page
     found = list(

@@ -58,6 +58,7 @@ def stub_pdfs(monkeypatch):
 def test_sheet_content_is_never_cached(client, sheet, manager_bob, stub_pdfs):
     client.force_login(manager_bob)
     urls = [
+        reverse("catalog:home"),
         reverse("sheets:list"),
         reverse("sheets:detail", args=[sheet.pk]),
         reverse("sheets:history", args=[sheet.pk]),
