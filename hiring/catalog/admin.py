@@ -5,6 +5,8 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from hiring.common.imports import LimitedImportMixin
+
 from . import services
 from .models import (
     AssessmentMethod,
@@ -54,7 +56,7 @@ class AssessmentMethodAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Capability)
-class CapabilityAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class CapabilityAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [CapabilityResource]
     list_display = [
         "name",
@@ -129,7 +131,7 @@ class PresetItemInline(admin.TabularInline):
 
 
 @admin.register(Preset)
-class PresetAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class PresetAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [PresetResource]
     list_display = ["name", "industry", "role_title", "item_count", "order", "is_active"]
     list_select_related = ["industry"]
@@ -161,7 +163,7 @@ class PresetAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(PresetItem)
-class PresetItemAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class PresetItemAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [PresetItemResource]
     list_display = ["capability", "preset", "priority", "order"]
     list_select_related = ["capability", "preset", "priority"]

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from hiring.common.imports import LimitedImportMixin
+
 from .forms import TryWordingForm
 from .lexicon import current_lexicon
 from .models import Ground, WordingRule, WordList
@@ -15,7 +17,7 @@ from .wording import check_wording
 
 
 @admin.register(WordList)
-class WordListAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class WordListAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [WordListResource]
     list_display = ["slug", "description", "updated_at"]
     search_fields = ["slug", "description", "words"]
@@ -23,7 +25,7 @@ class WordListAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(WordingRule)
-class WordingRuleAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class WordingRuleAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [WordingRuleResource]
     change_list_template = "admin/quality/wordingrule/change_list.html"
     list_display = ["slug", "ground", "language", "severity", "is_active", "order", "updated_at"]

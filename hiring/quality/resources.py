@@ -1,11 +1,11 @@
 """CSV / XLSX import and export of the wording lexicon; rows are matched by slug."""
 
-from import_export import resources
+from hiring.common.exports import SafeExportResource
 
 from .models import WordingRule, WordList
 
 
-class WordingRuleResource(resources.ModelResource):
+class WordingRuleResource(SafeExportResource):
     class Meta:
         model = WordingRule
         import_id_fields = ["slug"]
@@ -32,7 +32,7 @@ class WordingRuleResource(resources.ModelResource):
         clean_model_instances = True
 
 
-class WordListResource(resources.ModelResource):
+class WordListResource(SafeExportResource):
     class Meta:
         model = WordList
         import_id_fields = ["slug"]

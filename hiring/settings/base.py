@@ -217,6 +217,9 @@ STATICFILES_DIRS += [
 
 # CSV with a byte order mark for Excel; see hiring/common/exports.py.
 IMPORT_EXPORT_FORMATS = [ExcelCSV, base_formats.XLSX]
+# The largest admin import, so that its check and its import each finish within a request.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=500)
 
 # Items of these priorities are listed as requirements in the job posting; the rest as a plus.
 POSTING_REQUIRED_PRIORITIES = env.list(
