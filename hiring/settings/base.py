@@ -275,7 +275,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # A sheet with more included items, or more text, gets a clear refusal instead of a render:
 # 250 000 characters are some 230 pages of dense Chinese text, about what a render lays out
 # within the time limit on two cores.
-DOCUMENTS_MAX_ITEMS = env.int("DOCUMENTS_MAX_ITEMS", default=300)
+# The wizard refuses a save past SHEET_MAX_ITEMS items or SHEET_MAX_CHARS characters of item
+# text (names, requirements, interview prompts, anchors), so every sheet it makes can be
+# checked within a request and rendered (see bench/quality.py).
+SHEET_MAX_ITEMS = env.int("SHEET_MAX_ITEMS", default=300)
+SHEET_MAX_CHARS = env.int("SHEET_MAX_CHARS", default=120_000)
+DOCUMENTS_MAX_ITEMS = SHEET_MAX_ITEMS
 DOCUMENTS_MAX_HTML_CHARS = env.int("DOCUMENTS_MAX_HTML_CHARS", default=250_000)
 # Seconds a rendered PDF stays in the cache; any change to the sheet is a new entry anyway.
 DOCUMENTS_CACHE_TIMEOUT = env.int("DOCUMENTS_CACHE_TIMEOUT", default=60 * 60 * 24)

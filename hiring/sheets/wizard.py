@@ -251,6 +251,11 @@ class SheetWizardView(NamedUrlWizardView):
                     )
         except services.SheetConflict:
             return self.render_conflict(form, expected_version)
+        except services.SheetTooLarge as refused:
+            # Nothing saved: the page comes back with the input, and why, next to the buttons.
+            self.size_error = str(refused)
+            self.sheet.refresh_from_db(fields=["version", "last_step", "updated_at"])
+            return self.render(form)
         except services.TransitionRefused as refused:
             messages.error(self.request, str(refused))
             return redirect(self.get_step_url(step))
@@ -391,6 +396,7 @@ class SheetWizardView(NamedUrlWizardView):
             current_label=self.step_label(step),
             sheet_version=kwargs.get("stale_version", self.sheet.version),
             has_unsaved_input=self.storage.get_step_data(step) is not None,
+            size_error=getattr(self, "size_error", ""),
         )
         if step in CATEGORY_STEPS:
             # Everything below is read only when the step's rows are not in the cache.

@@ -7,11 +7,18 @@ acting user and checking what they may do (see `access`):
 """
 
 from .approval import sheet_approve, sheet_new_revision, sheet_return, sheet_submit
-from .base import SheetConflict, SheetNotEditable, TransitionRefused, WizardStateTooLarge
+from .base import (
+    SheetConflict,
+    SheetNotEditable,
+    SheetTooLarge,
+    TransitionRefused,
+    WizardStateTooLarge,
+)
 from .editing import (
     SCORECARD_FIELDS,
     ItemData,
     capability_scorecard,
+    check_sheet_size,
     check_wizard_state_size,
     generic_scorecard,
     sheet_add_capability,
@@ -32,9 +39,11 @@ __all__ = [
     "ItemData",
     "SheetConflict",
     "SheetNotEditable",
+    "SheetTooLarge",
     "TransitionRefused",
     "WizardStateTooLarge",
     "capability_scorecard",
+    "check_sheet_size",
     "check_wizard_state_size",
     "generic_scorecard",
     "sheet_add_capability",

@@ -21,6 +21,10 @@ class TransitionRefused(Exception):
     """A step that is not allowed now; the message says why, for the user."""
 
 
+class SheetTooLarge(TransitionRefused):
+    """A save would take the sheet past SHEET_MAX_ITEMS or SHEET_MAX_CHARS; nothing is saved."""
+
+
 class WizardStateTooLarge(Exception):
     """Unsaved input beyond what one sheet may keep; the message says so, for the user."""
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Sum
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from .. import access
 from ..models import JobPosting, RequirementSheet, SheetItem
 from .base import (
     SheetNotEditable,
+    SheetTooLarge,
     TransitionRefused,
     WizardStateTooLarge,
     assign,
@@ -34,6 +36,30 @@ DEFAULT_PROCESS_STEPS = ["简历筛选", "面试", "情景模拟", "背景调查
 DEFAULT_SCREENING_QUESTION = "请描述一次你成功安抚极度不满客户并解决问题的经历"
 BASIC_FIELDS = RequirementSheet.BASIC_FIELDS
 SCORECARD_FIELDS = ("interview_prompts", "anchor_1", "anchor_3", "anchor_5")
+TEXT_FIELDS = ("name", "requirement", *SCORECARD_FIELDS)
+
+
+def check_sheet_size(*, sheet: RequirementSheet) -> None:
+    """Raises SheetTooLarge when the sheet, as saved in this transaction, holds more items or
+    item text than SHEET_MAX_ITEMS / SHEET_MAX_CHARS allow."""
+    totals = sheet.items.aggregate(
+        count=Count("pk"),
+        chars=Sum(sum((Length(name) for name in TEXT_FIELDS[1:]), Length("name"))),
+    )
+    count, chars = totals["count"], totals["chars"] or 0
+    if count > settings.SHEET_MAX_ITEMS:
+        raise SheetTooLarge(
+            _("一份需求表最多 %(limit)d 个条目,保存后会有 %(count)d 个。请删去一些条目再保存。")
+            % {"limit": settings.SHEET_MAX_ITEMS, "count": count}
+        )
+    if chars > settings.SHEET_MAX_CHARS:
+        raise SheetTooLarge(
+            _(
+                "一份需求表的条目文字最多 %(limit)d 字,保存后会有 %(count)d 字。"
+                "请缩短要求、面试问题或评分描述再保存。"
+            )
+            % {"limit": settings.SHEET_MAX_CHARS, "count": chars}
+        )
 
 
 @dataclass
@@ -251,6 +277,7 @@ def sheet_save_items(
         method_ids = [m.pk for m in data.methods]
         changed |= save_item(item, method_ids, actor=actor, loaded_state=loaded_state)
     if changed:
+        check_sheet_size(sheet=sheet)
         record_history(sheet, actor=actor)
     return sheet
 
@@ -287,6 +314,7 @@ def sheet_add_capability(
         **capability_scorecard(capability=capability, industry=sheet.industry),
     )
     save_item(item, [m.pk for m in capability.default_methods.all()], actor=actor)
+    check_sheet_size(sheet=sheet)
     record_history(sheet, actor=actor)
     return item
 
