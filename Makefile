@@ -22,6 +22,7 @@ test: setup-test
 
 bench: setup-test system-bench
 	$(PY) bench/pdf.py
+	$(PY) bench/quality.py
 	$(PY) bench/load.py
 	$(PY) bench/render_load.py
 

@@ -272,14 +272,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60),
     "socket_connect_timeout": 1,
 }
+# The wizard refuses a save past SHEET_MAX_ITEMS items or SHEET_MAX_CHARS characters of item
+# text (names, requirements, interview prompts, anchors), so every sheet it makes is checked
+# well within a request and its documents stay within the limits below (bench/quality.py).
+SHEET_MAX_ITEMS = env.int("SHEET_MAX_ITEMS", default=200)
+SHEET_MAX_CHARS = env.int("SHEET_MAX_CHARS", default=60_000)
 # A sheet with more included items, or more text, gets a clear refusal instead of a render:
 # 250 000 characters are some 230 pages of dense Chinese text, about what a render lays out
 # within the time limit on two cores.
-# The wizard refuses a save past SHEET_MAX_ITEMS items or SHEET_MAX_CHARS characters of item
-# text (names, requirements, interview prompts, anchors), so every sheet it makes can be
-# checked within a request and rendered (see bench/quality.py).
-SHEET_MAX_ITEMS = env.int("SHEET_MAX_ITEMS", default=300)
-SHEET_MAX_CHARS = env.int("SHEET_MAX_CHARS", default=120_000)
 DOCUMENTS_MAX_ITEMS = SHEET_MAX_ITEMS
 DOCUMENTS_MAX_HTML_CHARS = env.int("DOCUMENTS_MAX_HTML_CHARS", default=250_000)
 # Seconds a rendered PDF stays in the cache; any change to the sheet is a new entry anyway.
