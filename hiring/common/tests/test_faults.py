@@ -1,0 +1,190 @@
+"""Degraded, never down: the app in gunicorn with its cache, its task queue or its worker gone.
+
+Each test starts the real parts in processes of their own (see live_app.py): the cache and the
+broker on a port where nothing listens, or on the Redis at 127.0.0.1:6379 (databases 5-7), and
+a Celery worker that is killed with SIGKILL in the middle of a render. Every page must answer
+without a server error, and what was saved must stay saved.
+"""
+
+import os
+import re
+import time
+import uuid
+
+import pytest
+
+from .live_app import LiveApp, free_port, redis_answers, seed_database
+
+pytestmark = pytest.mark.slow
+
+REDIS = os.environ.get("FAULTS_REDIS_URL", "redis://127.0.0.1:6379")
+WIZARD_STEPS = ["basics", "hard", "core", "value", "bonus", "posting", "review"]
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;url=([^"]+)">')
+RETRY = re.compile(r'<a class="btn btn-primary" href="([^"]+)" data-role="retry">')
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    return seed_database(tmp_path_factory.mktemp("faults-seed"))
+
+
+@pytest.fixture
+def live_app(tmp_path, seed):
+    apps = []
+
+    def start(**env) -> LiveApp:
+        directory = tmp_path / f"app{len(apps)}"
+        directory.mkdir()
+        env.setdefault("CACHE_KEY_PREFIX", f"faults-{uuid.uuid4().hex}")
+        app = LiveApp(directory, seed, **env)
+        apps.append(app)
+        return app.start()
+
+    yield start
+    for app in apps:
+        app.stop()
+
+
+@pytest.fixture
+def redis_db():
+    """The URL of one of the Redis databases these tests may use, emptied of their keys."""
+    if not redis_answers(f"{REDIS}/5"):
+        pytest.fail(f"Redis is needed at {REDIS} (apt-get install redis-server; make test does)")
+    return lambda number: f"{REDIS}/{number}"
+
+
+def dead(number: int = 5) -> str:
+    return f"redis://127.0.0.1:{free_port()}/{number}"
+
+
+def every_page(app: LiveApp) -> dict[str, list[str]]:
+    pk = app.sheet_id
+    sheet = f"/sheets/{pk}"
+    hr = ["/", "/sheets/", "/sheets/?page=99999999999999999999", "/sheets/new/"]
+    hr += [f"{sheet}/", f"{sheet}/history/", f"{sheet}/edit/"]
+    hr += [f"{sheet}/edit/{step}/" for step in WIZARD_STEPS]
+    documents = [f"{sheet}/{kind}/" for kind in ("sheet", "posting", "scorecard")]
+    documents += [f"{sheet}/posting.txt", f"{sheet}/sheet.xlsx", f"{sheet}/sheet.pdf"]
+    admin = ["/", "/admin/", "/admin/catalog/capability/", "/admin/quality/wordingrule/"]
+    admin += ["/admin/catalog/capability/export/", "/admin/quality/wordlist/import/"]
+    return {
+        "hr": hr + documents,
+        "manager": ["/", "/sheets/", f"{sheet}/", f"{sheet}/history/", *documents],
+        "admin": admin,
+    }
+
+
+def assert_every_page_answers(app: LiveApp) -> dict:
+    clients = {}
+    for username, paths in every_page(app).items():
+        client = clients[username] = app.client(username)
+        for path in paths:
+            response = client.get(path)
+            assert response.status_code < 500, (username, path, response.status_code)
+    assert "Traceback" not in app.server_log()
+    return clients
+
+
+def save_a_requirement(app: LiveApp, client, text: str) -> None:
+    """Changes the first requirement of the hard-conditions step and saves the draft."""
+    path = f"/sheets/{app.sheet_id}/edit/hard/"
+    page = client.get(path)
+    field = re.search(r'name="(hard-\d+-requirement)"', page.text).group(1)
+    response = client.submit(path, changes={field: text}, press=("wizard_save", "1"))
+    assert response.status_code == 302, response.text[:3000]
+    assert text in client.get(f"/sheets/{app.sheet_id}/").text
+
+
+def submit_and_approve(app: LiveApp, clients: dict) -> None:
+    sheet = f"/sheets/{app.sheet_id}/"
+    response = clients["hr"].submit(sheet, action="submit/")
+    assert response.status_code == 302
+    manager = clients["manager"]
+    response = manager.submit(sheet, action="review/", changes={"decision": "approve"})
+    assert response.status_code == 302, response.text[:3000]
+    assert "已批准" in manager.get(sheet).text
+
+
+def test_with_cache_and_broker_on_dead_ports_every_page_answers_and_saves_hold(live_app):
+    app = live_app(CACHE_URL=dead(5), CELERY_BROKER_URL=dead(5))
+
+    clients = assert_every_page_answers(app)
+    save_a_requirement(app, clients["hr"], "断线期间保存的要求:熟练使用工单系统")
+    submit_and_approve(app, clients)
+
+    # No cache to carry a worker's PDF back: the download is rendered in the request.
+    response = clients["manager"].get(f"/sheets/{app.sheet_id}/sheet.pdf")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert_every_page_answers(app)
+    # The outage is logged once per process, not once per request.
+    assert app.server_log().count("Cache server unreachable") <= 2
+
+
+def test_with_the_broker_on_a_dead_port_documents_say_so_with_a_retry(live_app, redis_db):
+    app = live_app(
+        CACHE_URL=redis_db(6), CELERY_BROKER_URL=dead(7), CELERY_QUEUE=f"faults-{uuid.uuid4()}"
+    )
+
+    clients = assert_every_page_answers(app)
+    save_a_requirement(app, clients["hr"], "队列不可用时保存的要求")
+    submit_and_approve(app, clients)
+
+    response = clients["manager"].get(f"/sheets/{app.sheet_id}/sheet.pdf")
+    assert response.status_code == 200
+    assert "文档暂时无法生成" in response.text and "需求表已保存" in response.text
+    assert 'data-role="retry"' in response.text
+    assert not REFRESH.search(response.text)  # says so once, does not refresh for ever
+
+
+def poll_download(client, path: str, seconds: float, until) -> list:
+    """Follows the waiting page's refreshes like a browser, and its retry button like a
+    patient user, until `until(response)`."""
+    responses = []
+    deadline = time.monotonic() + seconds
+    while True:
+        response = client.get(path)
+        responses.append(response)
+        assert response.status_code < 500, (path, response.status_code)
+        if until(response):
+            return responses
+        refresh = REFRESH.search(response.text) or RETRY.search(response.text)
+        assert refresh, response.text[:2000]
+        path = refresh.group(1).replace("&amp;", "&")
+        assert time.monotonic() < deadline, f"still waiting after {seconds} s"
+        time.sleep(1)
+
+
+def is_pdf(response) -> bool:
+    return response.headers.get("Content-Type") == "application/pdf"
+
+
+def test_a_worker_killed_mid_render_is_replaced_and_the_download_arrives(live_app, redis_db):
+    app = live_app(
+        CACHE_URL=redis_db(6),
+        CELERY_BROKER_URL=redis_db(7),
+        CELERY_QUEUE=f"faults-{uuid.uuid4()}",
+        DOCUMENTS_RENDER_TIMEOUT="5",  # a dead render's marker expires after 15 s
+        DOCUMENTS_RENDER_WAIT="8",
+        CELERY_VISIBILITY_TIMEOUT="10",
+    )
+    manager = app.client("manager")
+    pdf = f"/sheets/{app.sheet_id}/sheet.pdf"
+
+    # No worker at all: the waiting page gives up after DOCUMENTS_RENDER_WAIT, plainly.
+    responses = poll_download(manager, pdf, 30, lambda r: "文档迟迟没有生成出来" in r.text)
+    assert responses[0].status_code == 202
+    assert 'data-role="retry"' in responses[-1].text and not REFRESH.search(responses[-1].text)
+
+    # A worker takes the queued render and dies in the middle of it.
+    app.start_worker()
+    app.wait_in_worker_log("documents.render_document", 60)
+    app.kill_worker()
+    waiting = manager.get(pdf)
+    assert waiting.status_code == 202, "the render finished before the worker was killed"
+
+    # Another worker comes up: the render is made again and the download arrives.
+    app.start_worker()
+    responses = poll_download(manager, pdf, 90, is_pdf)
+    assert responses[-1].content.startswith(b"%PDF")
+    assert "Traceback" not in app.server_log()
