@@ -220,6 +220,10 @@ IMPORT_EXPORT_FORMATS = [ExcelCSV, base_formats.XLSX]
 # The largest admin import, so that its check and its import each finish within a request.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=500)
+# A confirmed import of more rows runs as a background task; its page shows the result, and
+# stops waiting for it after IMPORT_WAIT seconds.
+IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=100)
+IMPORT_WAIT = env.int("IMPORT_WAIT", default=10 * 60)
 
 # Items of these priorities are listed as requirements in the job posting; the rest as a plus.
 POSTING_REQUIRED_PRIORITIES = env.list(

@@ -83,3 +83,43 @@ def test_an_import_file_too_large_is_refused_with_a_clear_message(superuser_clie
     assert response.status_code == 200
     assert "文件太大" in response.text and "一次最多导入 1.0" in response.text
     assert not WordList.objects.exists()
+
+
+def confirm(client, dry_run):
+    form = dry_run.context["confirm_form"]
+    data = {name: form[name].value() for name in form.fields}
+    return client.post(reverse("admin:quality_wordlist_process_import"), data)
+
+
+@override_settings(IMPORT_BACKGROUND_ROWS=5)
+def test_a_long_import_runs_in_the_background_and_shows_its_result(
+    superuser_client, django_capture_on_commit_callbacks, django_user_model
+):
+    dry_run = upload(superuser_client, 8)
+    # No task queue in tests: the job runs in-process once its row is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = confirm(superuser_client, dry_run)
+    assert response.status_code == 302
+    job_page = superuser_client.get(response["Location"])
+    assert job_page.status_code == 200
+    assert 'data-status="done"' in job_page.text and "共 8 行" in job_page.text
+    assert job_page.context["job"].totals["new"] == 8
+    assert '<meta http-equiv="refresh"' not in job_page.text
+    assert WordList.objects.count() == 8
+
+    # Only its owner sees it.
+    other = django_user_model.objects.create_superuser("other_admin", "o@example.com")
+    superuser_client.force_login(other)
+    assert superuser_client.get(response["Location"]).status_code == 404
+
+
+@override_settings(IMPORT_BACKGROUND_ROWS=5, IMPORT_WAIT=60)
+def test_a_queued_import_page_refreshes_until_its_result_is_there(
+    superuser_client, django_user_model
+):
+    dry_run = upload(superuser_client, 8)
+    response = confirm(superuser_client, dry_run)  # not committed: the job stays queued
+    job_page = superuser_client.get(response["Location"])
+    assert 'data-status="queued"' in job_page.text
+    assert '<meta http-equiv="refresh" content="3">' in job_page.text
+    assert not WordList.objects.exists()
