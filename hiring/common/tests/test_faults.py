@@ -13,7 +13,7 @@ import uuid
 
 import pytest
 
-from .live_app import LiveApp, free_port, redis_answers, seed_database
+from .live_app import LiveApp, free_port, page_forms, redis_answers, seed_database
 
 pytestmark = pytest.mark.slow
 
@@ -121,9 +121,28 @@ def test_with_cache_and_broker_on_dead_ports_every_page_answers_and_saves_hold(l
     assert app.server_log().count("Cache server unreachable") <= 2
 
 
+def import_word_lists_in_the_background(app: LiveApp, client, rows: int) -> str:
+    """Uploads a word list file in admin, confirms it; returns the import job's page."""
+    path = "/admin/quality/wordlist/import/"
+    page = client.get(path)
+    form = next(f for f in page_forms(page.text) if "format" in dict(f["fields"]))
+    fields = {**dict(form["fields"]), "format": "0", "resource": "0"}
+    lines = ["slug,description,words"] + [f"faults-{n},说明,词语{n}" for n in range(rows)]
+    upload = ("lists.csv", "\n".join(lines).encode(), "text/csv")
+    dry_run = client.post(path, data=fields, files={"import_file": upload})
+    assert dry_run.status_code == 200, dry_run.text[:2000]
+    confirm = next(f for f in page_forms(dry_run.text) if f["action"].endswith("process_import/"))
+    response = client.post(confirm["action"], data=confirm["fields"])
+    assert response.status_code == 302, response.text[:2000]
+    return client.get(response.headers["Location"]).text
+
+
 def test_with_the_broker_on_a_dead_port_documents_say_so_with_a_retry(live_app, redis_db):
     app = live_app(
-        CACHE_URL=redis_db(6), CELERY_BROKER_URL=dead(7), CELERY_QUEUE=f"faults-{uuid.uuid4()}"
+        CACHE_URL=redis_db(6),
+        CELERY_BROKER_URL=dead(7),
+        CELERY_QUEUE=f"faults-{uuid.uuid4()}",
+        IMPORT_BACKGROUND_ROWS="5",
     )
 
     clients = assert_every_page_answers(app)
@@ -135,6 +154,10 @@ def test_with_the_broker_on_a_dead_port_documents_say_so_with_a_retry(live_app, 
     assert "文档暂时无法生成" in response.text and "需求表已保存" in response.text
     assert 'data-role="retry"' in response.text
     assert not REFRESH.search(response.text)  # says so once, does not refresh for ever
+
+    # A long import cannot be queued either: it runs in the web process, and its page says so.
+    job_page = import_word_lists_in_the_background(app, clients["admin"], 12)
+    assert 'data-status="done"' in job_page and "共 12 行" in job_page
 
 
 def poll_download(client, path: str, seconds: float, until) -> list:
