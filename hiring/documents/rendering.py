@@ -70,7 +70,7 @@ class DocumentsUnavailable(DocumentError):
 
     status = 200
     message = gettext_lazy(
-        "文档暂时无法生成:后台生成服务当前不可用。需求表已保存,请稍后点「重试」。"
+        "后台生成服务当前不可用。需求表已保存,请稍后点「重试」。"
     )
 
 

@@ -8,12 +8,17 @@ without a server error, and what was saved must stay saved.
 
 import os
 import re
+import sqlite3
 import time
 import uuid
+from contextlib import contextmanager
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
-from .live_app import LiveApp, free_port, page_forms, redis_answers, seed_database
+from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
+
+from .live_app import PASSWORD, LiveApp, free_port, page_forms, redis_answers, seed_database
 
 pytestmark = pytest.mark.slow
 
@@ -211,3 +216,67 @@ def test_a_worker_killed_mid_render_is_replaced_and_the_download_arrives(live_ap
     responses = poll_download(manager, pdf, 90, is_pdf)
     assert responses[-1].content.startswith(b"%PDF")
     assert "Traceback" not in app.server_log()
+
+
+@pytest.mark.browser
+def test_in_chromium_a_user_retries_documents_and_meets_the_sheet_limit(live_app, redis_db, seed):
+    with sqlite3.connect(seed[0]) as database:
+        (items,) = database.execute(
+            "SELECT COUNT(*) FROM sheets_sheetitem WHERE sheet_id = ?", (seed[1],)
+        ).fetchone()
+    app = live_app(
+        CACHE_URL=redis_db(6),
+        CELERY_BROKER_URL=dead(7),
+        CELERY_QUEUE=f"faults-{uuid.uuid4()}",
+        SHEET_MAX_ITEMS=str(items),  # full: not one item more
+    )
+    with chromium_page() as page:
+        page.goto(f"{app.base}/accounts/login/")
+        page.fill("#id_username", "hr")
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{app.base}/")
+
+        # Documents cannot be made: said once, with a retry that asks again.
+        pdf = f"{app.base}/sheets/{app.sheet_id}/sheet.pdf"
+        page.goto(pdf)
+        expect(page.get_by_role("alert")).to_contain_text("文档暂时无法生成")
+        page.get_by_role("link", name="重试").click()
+        page.wait_for_load_state()
+        assert page.url == pdf
+        expect(page.get_by_role("alert")).to_contain_text("需求表已保存")
+        page.get_by_role("link", name="返回需求表").click()
+        page.wait_for_url(f"{app.base}/sheets/{app.sheet_id}/")
+
+        # One item more than a sheet may hold: refused next to the buttons, input kept.
+        page.goto(f"{app.base}/sheets/{app.sheet_id}/edit/core/")
+        page.get_by_role("button", name="+ 添加自定义条目").click()
+        custom = page.locator("#items > .item-row").last
+        custom.locator("input[name$='-name']").fill("超出上限的条目")
+        custom.locator("textarea[name$='-requirement']").fill("能同时处理三个会话")
+        custom.locator("select[name$='-priority']").select_option(label="中")
+        with page.expect_navigation():
+            page.get_by_role("button", name="保存草稿").click()
+        expect(page.locator("#size-error")).to_contain_text(f"一份需求表最多 {items} 个条目")
+        names = page.locator("#items > .item-row input[name$='-name']")
+        expect(names.last).to_have_value("超出上限的条目")
+    with sqlite3.connect(app.env["DATABASE_URL"].removeprefix("sqlite:///")) as database:
+        (after,) = database.execute(
+            "SELECT COUNT(*) FROM sheets_sheetitem WHERE sheet_id = ?", (seed[1],)
+        ).fetchone()
+    assert after == items
+
+
+@contextmanager
+def chromium_page():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(20_000)
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            yield page
+        finally:
+            browser.close()
+        assert not errors, errors
