@@ -69,9 +69,7 @@ class DocumentsUnavailable(DocumentError):
     may succeed. Shown as a page with a retry button, not as a server error."""
 
     status = 200
-    message = gettext_lazy(
-        "后台生成服务当前不可用。需求表已保存,请稍后点「重试」。"
-    )
+    message = gettext_lazy("后台生成服务当前不可用。需求表已保存,请稍后点「重试」。")
 
 
 class DocumentBlocked(DocumentError):
