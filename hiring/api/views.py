@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -144,6 +144,7 @@ class SheetListView(generics.GenericAPIView):
     @extend_schema(
         operation_id="sheets_list",
         summary="Sheets visible to the caller",
+        responses={200: serializers.SheetSummarySerializer(many=True)},
         parameters=[
             OpenApiParameter("status", str, enum=RequirementSheet.Status.values),
             OpenApiParameter("industry", str, description="Industry slug"),
@@ -380,3 +381,18 @@ class MethodListView(CatalogView):
 
     def get_queryset(self):
         return method_list()
+
+
+class NotFoundView(APIView):
+    """Any other address under /api/v1/ (a sheet id that is not a number, a typo): a problem,
+    not the site's HTML page."""
+
+    permission_classes = []
+
+    @extend_schema(exclude=True)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        raise NotFound
