@@ -43,7 +43,7 @@ class PublishForm(forms.Form):
     )
     valid_through = forms.DateField(
         label=_("招聘截止日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, **kwargs):

@@ -17,26 +17,33 @@ from .forms import PublishForm, TokenForm
 from .models import AccessToken
 from .selectors import user_tokens
 
+NEW_TOKEN_KEY = "api_new_token"
+
 
 @private_page
 @login_required
 @require_http_methods(["GET", "POST"])
 def token_list(request):
-    """The person's tokens; a new one is shown on the answer to the POST that made it, once."""
+    """The person's tokens. A new one is kept in the session only until the page after the
+    POST shows it, once: reloading that page does not make another token or show it again."""
     form = TokenForm(request.POST or None)
-    new_token = None
     if request.method == "POST" and form.is_valid():
-        _row, new_token = services.token_create(
+        _row, raw = services.token_create(
             user=request.user,
             name=form.cleaned_data["name"],
             scope=form.cleaned_data["scope"],
             expires_in_days=form.expires_in_days(),
         )
-        form = TokenForm()
+        request.session[NEW_TOKEN_KEY] = raw
+        return redirect("api:tokens")
     return render(
         request,
         "api/tokens.html",
-        {"form": form, "new_token": new_token, "tokens": user_tokens(user=request.user)},
+        {
+            "form": form,
+            "new_token": request.session.pop(NEW_TOKEN_KEY, None),
+            "tokens": user_tokens(user=request.user),
+        },
     )
 
 
