@@ -7,5 +7,7 @@ urlpatterns = [
     path("accounts/", include("hiring.accounts.urls")),
     path("sheets/", include("hiring.sheets.urls")),
     path("sheets/", include("hiring.documents.urls")),
+    path("api/", include("hiring.api.urls")),
+    path("jobs/", include("hiring.api.public_urls")),
     path("", include("hiring.catalog.urls")),
 ]

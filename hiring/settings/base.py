@@ -295,3 +295,63 @@ DOCUMENTS_RENDER_ON_SAVE = env.bool(
 )
 # Seconds between a save and its render: the saves of one wizard session make one render.
 DOCUMENTS_RENDER_DELAY = env.float("DOCUMENTS_RENDER_DELAY", default=3)
+
+# --- the API (/api/v1/), webhooks and public posting pages -----------------------------------
+INSTALLED_APPS += [
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "hiring.api",
+]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "hiring.api.authentication.TokenAuthentication",
+        # The browser's session; DRF enforces CSRF on it for anything but reads.
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "hiring.api.authentication.TokenScope",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["hiring.api.authentication.CallerRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "hiring.api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Requests per token (or per logged-in user, or per address) and period: "120/min", "5000/day".
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", default="120/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hiring requirement sheets API",
+    "DESCRIPTION": "Requirement sheets for customer-service hiring: read, create from a "
+    "preset, edit, submit and review them with a personal access token "
+    "(`Authorization: Bearer …`). Errors are RFC 9457 problem details.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "hiring.api.schema.add_problem_responses",
+    ],
+}
+# Webhook receivers on loopback or private addresses are refused unless this allows them
+# (an intranet recruiting system, or tests with a receiver on 127.0.0.1).
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=False)
+WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=5)
+# Retries after a failed attempt, and the first wait in seconds (doubled on every retry).
+WEBHOOK_MAX_RETRIES = env.int("WEBHOOK_MAX_RETRIES", default=5)
+WEBHOOK_RETRY_DELAY = env.float("WEBHOOK_RETRY_DELAY", default=30)
+# Who is hiring, as the public posting pages and their schema.org JobPosting name it.
+HIRING_ORGANIZATION = {
+    "name": env("HIRING_ORGANIZATION_NAME", default="客服中心"),
+    "url": env("HIRING_ORGANIZATION_URL", default=""),
+}
+# ISO 3166-1 country of the sheets' work locations, for JobPosting's address.
+HIRING_COUNTRY = env("HIRING_COUNTRY", default="CN")
+# Currency of the sheets' salaries (ISO 4217), for JobPosting's baseSalary.
+SALARY_CURRENCY = env("SALARY_CURRENCY", default="CNY")

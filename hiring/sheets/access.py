@@ -79,6 +79,8 @@ may_revise = is_author & is_approved
 # Someone other than the author decides: nobody approves their own sheet.
 is_reviewer = reviews_sheets & is_assigned_manager & ~owns
 may_review = is_reviewer & is_submitted
+# The author opens (or closes) the public page of the job posting of an approved sheet.
+may_publish = is_author & is_approved
 
 
 def visible_sheets(user) -> QuerySet[RequirementSheet]:

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "hiring.api"
+    label = "api"
+    verbose_name = _("接口与事件")
+
+    def ready(self):
+        from . import webhooks  # noqa: F401  (connects the review signal)

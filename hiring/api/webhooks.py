@@ -1,0 +1,128 @@
+"""Events of the approval workflow, sent to the endpoints admins registered.
+
+A review record (submitted, approved, returned, new revision) is the event. Its deliveries are
+written in the same transaction, so an event that is rolled back has none, and are handed to
+the task queue only once that transaction commits.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import logging
+import socket
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hiring.sheets.models import RequirementSheet, Review
+
+from .models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+
+logger = logging.getLogger(__name__)
+
+EVENT_OF_ACTION = {
+    Review.Action.SUBMITTED: WebhookEvent.SUBMITTED,
+    Review.Action.APPROVED: WebhookEvent.APPROVED,
+    Review.Action.RETURNED: WebhookEvent.RETURNED,
+    Review.Action.REVISION: WebhookEvent.REVISED,
+}
+
+SIGNATURE_HEADER = "X-Hiring-Signature"
+TIMESTAMP_HEADER = "X-Hiring-Timestamp"
+EVENT_HEADER = "X-Hiring-Event"
+DELIVERY_HEADER = "X-Hiring-Delivery"
+
+
+def sign(*, secret: str, timestamp: str, body: bytes) -> str:
+    """HMAC-SHA256 over "<timestamp>.<body>", hex, as the signature header carries it."""
+    message = timestamp.encode() + b"." + body
+    return "sha256=" + hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if getattr(ip, "ipv4_mapped", None):
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def check_target_url(url: str) -> None:
+    """Refuses a URL whose host is, or resolves to, a loopback, private, link-local or other
+    non-public address (every address the name has), unless
+    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS allows it."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValidationError({"url": _("只能使用 http 或 https 地址。")})
+    if settings.WEBHOOK_ALLOW_PRIVATE_TARGETS:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
+    except (OSError, ValueError, UnicodeError):
+        raise ValidationError({"url": _("无法解析这个地址的主机名。")}) from None
+    if not infos or not all(_is_public(info[4][0]) for info in infos):
+        raise ValidationError({"url": _("这个地址指向本机或内网,不能用作接收端。")})
+
+
+def event_body(*, delivery_uid: str, event: str, sheet: RequirementSheet) -> str:
+    from .serializers import sheet_representation
+
+    payload = {
+        "id": delivery_uid,
+        "event": event,
+        "created_at": timezone.now(),
+        "sheet": sheet_representation(sheet=sheet),
+    }
+    return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+def enqueue(delivery_ids: list[int]) -> None:
+    """Hands deliveries to the task queue; a queue that is down leaves them pending, to be
+    re-sent from admin, and never fails the change that caused them."""
+    from .tasks import deliver_webhook
+
+    for delivery_id in delivery_ids:
+        try:
+            deliver_webhook.delay(delivery_id=delivery_id)
+        except Exception:
+            logger.exception("Could not queue webhook delivery %s", delivery_id)
+
+
+def record_event(*, event: str, sheet: RequirementSheet) -> list[WebhookDelivery]:
+    """One pending delivery per active endpoint that wants `event`, queued on commit."""
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(is_active=True)
+        if event in (endpoint.events or [])
+    ]
+    if not endpoints:
+        return []
+    deliveries = []
+    for endpoint in endpoints:
+        delivery = WebhookDelivery(endpoint=endpoint, event=event, sheet=sheet)
+        delivery.body = event_body(delivery_uid=str(delivery.uid), event=event, sheet=sheet)
+        delivery.save()
+        deliveries.append(delivery)
+    ids = [d.pk for d in deliveries]
+    transaction.on_commit(lambda: enqueue(ids))
+    return deliveries
+
+
+@receiver(post_save, sender=Review, dispatch_uid="api.webhooks.review_event")
+def review_event(sender, instance: Review, created: bool, **kwargs) -> None:
+    event = EVENT_OF_ACTION.get(instance.action)
+    if not created or event is None:
+        return
+    sheet = instance.sheet
+    if event == WebhookEvent.REVISED:
+        # The review is recorded on the approved original; the event carries the new draft.
+        sheet = sheet.revisions.order_by("-pk").first() or sheet
+    record_event(event=event, sheet=sheet)
