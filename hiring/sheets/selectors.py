@@ -251,6 +251,18 @@ def sheet_reviews(*, sheet: RequirementSheet):
     return sheet.reviews.select_related("actor")
 
 
+def latest_return(*, sheet: RequirementSheet) -> Review | None:
+    """The manager's return that a returned sheet is being fixed for, shown while editing."""
+    if sheet.status != RequirementSheet.Status.RETURNED:
+        return None
+    return (
+        sheet.reviews.filter(action=Review.Action.RETURNED)
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 HOME_LIST_SIZE = 10
 
 

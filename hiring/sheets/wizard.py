@@ -391,6 +391,7 @@ class SheetWizardView(NamedUrlWizardView):
             current_label=self.step_label(step),
             sheet_version=kwargs.get("stale_version", self.sheet.version),
             has_unsaved_input=self.storage.get_step_data(step) is not None,
+            returned=selectors.latest_return(sheet=self.sheet),
         )
         if step in CATEGORY_STEPS:
             # Everything below is read only when the step's rows are not in the cache.
