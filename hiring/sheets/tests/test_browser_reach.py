@@ -97,6 +97,7 @@ def test_hr_manager_and_revision_on_every_screen(
         if keep:
             steps.folder = Path(keep) / f"{language}-{width}"
             steps.folder.mkdir(parents=True, exist_ok=True)
+            steps.done = lambda failed: None  # kept to be looked at
         with steps.step("home"):
             log_in(page, live_server, "hr_alice")
             check(page)
