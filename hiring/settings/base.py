@@ -153,7 +153,8 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         # django-import-export's export page has one inline handler and two style
-        # attributes; these hashes allow exactly those texts, nothing else inline.
+        # attributes, simple_history's object history one style attribute; these hashes
+        # allow exactly those texts, nothing else inline.
         "script-src-attr": [
             "'unsafe-hashes'",
             "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='",  # onSelectToggleChange(event)
@@ -162,6 +163,7 @@ CONTENT_SECURITY_POLICY = {
             "'unsafe-hashes'",
             "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
             "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
+            "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",  # border-top: 0
         ],
     },
 }
