@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hiring.accounts.names import display_name
 from hiring.catalog.models import AssessmentMethod, Preset, Priority
@@ -36,7 +37,7 @@ ORDER_MAX = 999
 
 class BasicsForm(forms.ModelForm):
     preset = PresetChoiceField(
-        label=_("行业模板"),
+        label=pgettext_lazy("one", "行业模板"),
         queryset=Preset.objects.filter(is_active=True).select_related("industry"),
         empty_label=None,
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from hiring.accounts.names import display_name
 from hiring.quality.runner import check_sheet
 
-from .. import access
+from .. import access, reasons
 from ..models import RequirementSheet, Review
 from .base import TransitionRefused, ensure_author
 from .editing import sheet_duplicate
@@ -48,7 +48,7 @@ def _move(
     current.version += 1
     current.full_clean()
     current._history_user = actor
-    current._change_reason = str(Review.Action(action).label)
+    current._change_reason = reasons.review_reason(action)
     current.save(update_fields=["status", "version", "updated_at"])
     record_review(sheet=current, actor=actor, action=action, comment=comment)
     sheet.status, sheet.version = current.status, current.version

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from hiring.catalog.models import AssessmentMethod, Capability, Industry, Preset, Priority
 
-from .. import access
+from .. import access, reasons
 from ..models import JobPosting, RequirementSheet, SheetItem
 from .base import (
     SheetNotEditable,
@@ -130,7 +130,7 @@ def sheet_create_from_preset(*, actor, preset: Preset, basics: dict) -> Requirem
     save_sheet_quietly(sheet)
     _items_from_preset(sheet=sheet, preset=preset, actor=actor)
     _new_posting(sheet=sheet, preset=preset, actor=actor)
-    record_history(sheet, actor=actor, reason=_("从行业模板创建"))
+    record_history(sheet, actor=actor, reason=reasons.CREATED_FROM_PRESET)
     return sheet
 
 
@@ -208,7 +208,9 @@ def sheet_update_basics(
         if fields:
             save_posting(posting, actor=actor, fields=fields)
     record_history(
-        sheet, actor=actor, reason=_("更换行业模板") if preset_changed else _("修改基本信息")
+        sheet,
+        actor=actor,
+        reason=reasons.PRESET_CHANGED if preset_changed else reasons.BASICS_CHANGED,
     )
     return sheet
 
@@ -376,7 +378,7 @@ def sheet_duplicate(
         save_posting(posting, actor=actor)
     else:
         _new_posting(sheet=copy, preset=sheet.preset, actor=actor)
-    record_history(copy, actor=actor, reason=_("复制自「%(title)s」") % {"title": sheet.title})
+    record_history(copy, actor=actor, reason=reasons.reason(reasons.DUPLICATED, sheet.title))
     return copy
 
 
