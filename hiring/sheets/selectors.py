@@ -165,7 +165,7 @@ def posting_view(*, sheet: RequirementSheet, items: list[SheetItem]) -> dict:
     """The public content of the job posting: no priorities, methods or internal notes."""
     required_slugs = set(settings.POSTING_REQUIRED_PRIORITIES)
     posting = sheet.posting
-    requirements, preferred = [], []
+    requirements, preferred, moved = [], [], []
     for item in items:
         if not item.included:
             continue
@@ -174,12 +174,16 @@ def posting_view(*, sheet: RequirementSheet, items: list[SheetItem]) -> dict:
             requirements.append(line)
         else:
             preferred.append(line)
+            if item.category.slug == "hard":
+                moved.append(item.name)
     return {
         "headline": posting.headline or sheet.role_title,
         "summary": posting.summary,
         "responsibilities": posting.responsibility_list,
         "requirements": requirements,
         "preferred": preferred,
+        # Hard requirements of a priority too low to be required: told to HR, not to candidates.
+        "moved_to_preferred": moved,
         "salary": sheet.salary_display,
         "benefits": posting.benefit_list,
         "location": sheet.location,
