@@ -89,6 +89,11 @@ class BasicsForm(forms.ModelForm):
             self.fields["hiring_manager"].initial = managers[0].pk
         if not (self.instance.pk and items_edited):
             del self.fields["replace_items"]
+        elif not self._changes_preset():
+            # Asked only once another preset is picked: site.js shows it then.
+            self.fields["replace_items"].widget.attrs["data-shown-if-preset-is-not"] = str(
+                self.instance.preset_id or ""
+            )
         if not self._changes_preset():
             del self.fields["retitle"]
 

@@ -128,3 +128,20 @@ def test_a_refused_return_survives_a_reload_and_a_language_switch(
 
     page.goto(live_server.url + reverse("sheets:review", args=[sheet.pk]))
     expect(page.locator("h1")).to_contain_text("电商客服 春季招聘")
+
+
+def test_replace_edited_items_is_asked_only_once_the_preset_changes(
+    live_server, catalog, hr_alice, manager_bob, page
+):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    item = sheet.items.filter(category__slug="core").first()
+    SheetItem.objects.filter(pk=item.pk).update(requirement="改过的要求")
+    log_in(page, live_server, "hr_alice")
+    page.goto(live_server.url + reverse("sheets:wizard", args=[sheet.pk, "basics"]))
+    replace = page.locator("input[name$='-replace_items']")
+    expect(replace).to_be_hidden()
+
+    page.locator("select[name$='-preset']").select_option(label="通用 · 通用客服")
+    expect(replace).to_be_visible()
+    page.locator("select[name$='-preset']").select_option(str(sheet.preset_id))
+    expect(replace).to_be_hidden()
