@@ -213,6 +213,9 @@ STATICFILES_DIRS += [
 # CSV with a byte order mark for Excel; see hiring/common/exports.py.
 IMPORT_EXPORT_FORMATS = [ExcelCSV, base_formats.XLSX]
 
+# The employer named in every job posting (the company candidates apply to).
+EMPLOYER_NAME = env("EMPLOYER_NAME", default="")
+
 # Items of these priorities are listed as requirements in the job posting; the rest as a plus.
 POSTING_REQUIRED_PRIORITIES = env.list(
     "POSTING_REQUIRED_PRIORITIES", default=["must", "very-high", "high"]

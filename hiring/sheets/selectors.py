@@ -178,6 +178,7 @@ def posting_view(*, sheet: RequirementSheet, items: list[SheetItem]) -> dict:
                 moved.append(item.name)
     return {
         "headline": posting.headline or sheet.role_title,
+        "employer": settings.EMPLOYER_NAME,
         "summary": posting.summary,
         "responsibilities": posting.responsibility_list,
         "requirements": requirements,

@@ -338,3 +338,15 @@ def test_a_library_item_without_questions_is_not_called_custom(sheet):
 
     assert "能力库中此项没有面试问题" in text
     assert "自定义条目" not in text
+
+
+def test_the_sheet_pdf_ends_with_a_sign_off_for_its_author_and_approver(sheet):
+    text = pdfs.page_texts(rendering.render_sheet_pdf(sheet=sheet))[-1]
+    assert "编制人hr_alice签名日期" in text
+    assert "审批人manager_bob签名日期" in text
+
+
+def test_the_posting_names_the_employer(sheet):
+    with override_settings(EMPLOYER_NAME="杭州示例科技有限公司"):
+        pdf_text = pdfs.text(rendering.render_posting_pdf(sheet=sheet))
+    assert "杭州示例科技有限公司" in pdf_text
