@@ -172,3 +172,39 @@ def test_hr_manager_and_revision_on_every_screen(
             check(page)
             page.goto(url + reverse("sheets:list"))
             check(page)
+
+
+@pytest.mark.parametrize("width, language", [(320, "zh-hans")])
+def test_nothing_overflows_at_320_px(live_server, catalog, hr_alice, manager_bob, screen):
+    from hiring.sheets import services
+
+    from .factories import make_sheet
+
+    page, url = screen, live_server.url
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    services.sheet_update_basics(
+        sheet=sheet,
+        actor=hr_alice,
+        expected_version=sheet.version,
+        preset=sheet.preset,
+        basics={"location": "上海市浦东新区"},
+        step="basics",
+    )
+    log_in(page, live_server, "hr_alice")
+    for path in [
+        reverse("sheets:detail", args=[sheet.pk]),
+        reverse("sheets:wizard", args=[sheet.pk, "hard"]),
+        reverse("sheets:wizard", args=[sheet.pk, "review"]),
+        reverse("sheets:list"),
+        reverse("sheets:history", args=[sheet.pk]),
+    ]:
+        page.goto(url + path)
+        check(page)
+        if os.environ.get("REACH_SCREENSHOTS"):  # to look at by eye
+            name = path.strip("/").replace("/", "-")
+            page.screenshot(path=Path(os.environ["REACH_SCREENSHOTS"]) / f"320-{name}.png")
+    # 恢复到此版本 stays inside its entry's card.
+    entry = page.locator(".history-entry", has=page.get_by_role("link", name="恢复到此版本")).first
+    button = entry.get_by_role("link", name="恢复到此版本").bounding_box()
+    card = entry.bounding_box()
+    assert card["x"] <= button["x"] and button["x"] + button["width"] <= card["x"] + card["width"]
