@@ -161,6 +161,8 @@ class SheetItemForm(forms.ModelForm):
     methods = forms.ModelMultipleChoiceField(
         label=_("评估方式"), queryset=AssessmentMethod.objects.all(), required=False
     )
+    # Set by the row's 删除此行 button on a saved custom item (library items are switched off).
+    delete = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = SheetItem

@@ -325,6 +325,7 @@ class SheetWizardView(NamedUrlWizardView):
                         methods=row.cleaned_data["methods"],
                         included=row.cleaned_data["included"],
                         order=row.cleaned_data["order"],
+                        deleted=row.cleaned_data.get("delete", False),
                         **{name: row.cleaned_data[name] for name in services.SCORECARD_FIELDS},
                     )
                     for row in form.forms

@@ -51,9 +51,17 @@
     if (!button) return;
     const row = button.closest(".item-row");
     if (button.classList.contains("remove-row")) {
-      // The formset keeps its count: a missing row posts nothing and is not an item.
+      // The formset keeps its count: a missing row posts nothing and is not an item. A saved
+      // custom item stays in the form, hidden, to be deleted when the step is saved.
       const next = row.nextElementSibling || row.previousElementSibling;
-      row.remove();
+      const saved = row.querySelector("input.item-delete");
+      if (saved) {
+        saved.value = "on";
+        row.hidden = true;
+        list.parentNode.insertBefore(row, list);
+      } else {
+        row.remove();
+      }
       renumber();
       (next ? next.querySelector("input[name$='-name']") : document.getElementById("add-item")).focus();
       return;

@@ -47,6 +47,7 @@ class ItemData:
     methods: Iterable[AssessmentMethod]
     included: bool = True
     order: int = 0
+    deleted: bool = False  # a custom item taken off the sheet; library items are switched off
     # Scorecard text (SheetItem fields of the same names); None leaves the item's own as is.
     interview_prompts: str | None = None
     anchor_1: str | None = None
@@ -236,6 +237,10 @@ def sheet_save_items(
         item = existing.get(data.pk) if data.pk else None
         if data.pk and item is None:
             continue  # an item of another sheet or category: never touched from here
+        if item is not None and data.deleted and item.capability_id is None:
+            item.delete()
+            changed = True
+            continue
         loaded_state = None
         if item is None:
             item = SheetItem(sheet=sheet, category_id=category_id, **generic_scorecard())

@@ -145,3 +145,31 @@ def test_replace_edited_items_is_asked_only_once_the_preset_changes(
     expect(replace).to_be_visible()
     page.locator("select[name$='-preset']").select_option(str(sheet.preset_id))
     expect(replace).to_be_hidden()
+
+
+def test_a_saved_custom_item_can_be_deleted(live_server, catalog, hr_alice, manager_bob, page):
+    sheet = make_sheet(owner=hr_alice, manager=manager_bob)
+    library = sheet.items.filter(category__slug="core").first()
+    custom = SheetItem.objects.create(
+        sheet=sheet,
+        category=library.category,
+        name="直播间客服经验",
+        requirement="有直播间答疑经验",
+        priority=library.priority,
+        order=99,
+    )
+    log_in(page, live_server, "hr_alice")
+    page.goto(live_server.url + reverse("sheets:wizard", args=[sheet.pk, "core"]))
+    # Library items are switched off, not deleted: they have no delete button.
+    expect(
+        page.locator(f"#item-{library.pk}").get_by_role("button", name="删除此行")
+    ).to_have_count(0)
+    page.locator(f"#item-{custom.pk}").get_by_role("button", name="删除此行").click()
+    expect(page.locator(f"#item-{custom.pk}")).to_be_hidden()
+    page.get_by_role("button", name="保存草稿").click()
+    page.wait_for_load_state()
+
+    expect(page.locator(".alert-success")).to_contain_text("草稿已保存")
+    assert not SheetItem.objects.filter(pk=custom.pk).exists()
+    assert SheetItem.objects.filter(pk=library.pk).exists()
+    expect(page.locator(f"#item-{custom.pk}")).to_have_count(0)
