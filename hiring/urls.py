@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from hiring.common.views import FaviconView
+
 urlpatterns = [
+    path("favicon.ico", FaviconView.as_view()),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("hiring.accounts.urls")),

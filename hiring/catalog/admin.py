@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -114,8 +115,21 @@ class CapabilityAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryA
         return "、".join(industry.name for industry in obj.industries.all()) or _("全部")
 
 
+class LabelledCellsFormSet(forms.BaseInlineFormSet):
+    """A tabular inline shows a field's name only in the column header: each input carries
+    it too, for screen readers (the delete box included, which the formset adds last)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            # Admin wraps related fields' widgets (the + and ✎ links): label the inner one.
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs.setdefault("aria-label", str(field.label))
+
+
 class PresetItemInline(admin.TabularInline):
     model = PresetItem
+    formset = LabelledCellsFormSet
     extra = 0
     autocomplete_fields = ["capability", "methods"]
     fields = ["capability", "requirement", "priority", "methods", "order"]

@@ -160,7 +160,8 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         # django-import-export's export page has one inline handler and two style
-        # attributes; these hashes allow exactly those texts, nothing else inline.
+        # attributes, simple_history's object history one style attribute; these hashes
+        # allow exactly those texts, nothing else inline.
         "script-src-attr": [
             "'unsafe-hashes'",
             "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='",  # onSelectToggleChange(event)
@@ -169,6 +170,7 @@ CONTENT_SECURITY_POLICY = {
             "'unsafe-hashes'",
             "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
             "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
+            "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",  # border-top: 0
         ],
     },
 }
@@ -224,6 +226,9 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=500)
 # stops waiting for it after IMPORT_WAIT seconds.
 IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=100)
 IMPORT_WAIT = env.int("IMPORT_WAIT", default=10 * 60)
+
+# The employer named in every job posting (the company candidates apply to).
+EMPLOYER_NAME = env("EMPLOYER_NAME", default="")
 
 # Items of these priorities are listed as requirements in the job posting; the rest as a plus.
 POSTING_REQUIRED_PRIORITIES = env.list(

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hiring.accounts.names import display_name
 from hiring.catalog.models import AssessmentMethod, Preset, Priority
@@ -36,7 +37,7 @@ ORDER_MAX = 999
 
 class BasicsForm(forms.ModelForm):
     preset = PresetChoiceField(
-        label=_("行业模板"),
+        label=pgettext_lazy("one", "行业模板"),
         queryset=Preset.objects.filter(is_active=True).select_related("industry"),
         empty_label=None,
     )
@@ -88,6 +89,11 @@ class BasicsForm(forms.ModelForm):
             self.fields["hiring_manager"].initial = managers[0].pk
         if not (self.instance.pk and items_edited):
             del self.fields["replace_items"]
+        elif not self._changes_preset():
+            # Asked only once another preset is picked: site.js shows it then.
+            self.fields["replace_items"].widget.attrs["data-shown-if-preset-is-not"] = str(
+                self.instance.preset_id or ""
+            )
         if not self._changes_preset():
             del self.fields["retitle"]
 
@@ -155,6 +161,8 @@ class SheetItemForm(forms.ModelForm):
     methods = forms.ModelMultipleChoiceField(
         label=_("评估方式"), queryset=AssessmentMethod.objects.all(), required=False
     )
+    # Set by the row's 删除此行 button on a saved custom item (library items are switched off).
+    delete = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = SheetItem

@@ -11,6 +11,7 @@ from hiring.accounts.names import display_name
 from hiring.catalog.models import AssessmentMethod, Preset, Priority
 
 from .models import JobPosting, RequirementSheet, SheetItem
+from .reasons import reason_text
 
 SHEET_FIELDS = [
     RequirementSheet._meta.get_field(name).attname
@@ -114,7 +115,7 @@ def sheet_timeline(*, sheet: RequirementSheet) -> list[Entry]:
     previous = None
     for record in sheet_records:
         changes = _diff(RequirementSheet, previous, record, SHEET_FIELDS, lookups)
-        reason = record.history_change_reason or ""
+        reason = reason_text(record.history_change_reason)
         if previous is not None and not changes and not reason:
             marks.append((previous.history_date, record))
         else:
@@ -216,6 +217,6 @@ def revert_target(*, sheet: RequirementSheet, history_id: int) -> Entry | None:
     return Entry(
         when=record.history_date,
         who=_who(record),
-        what=record.history_change_reason or "",
+        what=reason_text(record.history_change_reason),
         sheet_history_id=record.history_id,
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from hiring.catalog.models import (
@@ -55,7 +56,8 @@ class RequirementSheet(TimeStampedModel):
     title = models.CharField(_("标题"), max_length=120)
     preset = models.ForeignKey(
         Preset,
-        verbose_name=_("行业模板"),
+        # One preset (the same Chinese word names the list of them in English: "presets").
+        verbose_name=pgettext_lazy("one", "行业模板"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

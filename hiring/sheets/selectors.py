@@ -165,7 +165,7 @@ def posting_view(*, sheet: RequirementSheet, items: list[SheetItem]) -> dict:
     """The public content of the job posting: no priorities, methods or internal notes."""
     required_slugs = set(settings.POSTING_REQUIRED_PRIORITIES)
     posting = sheet.posting
-    requirements, preferred = [], []
+    requirements, preferred, moved = [], [], []
     for item in items:
         if not item.included:
             continue
@@ -174,12 +174,17 @@ def posting_view(*, sheet: RequirementSheet, items: list[SheetItem]) -> dict:
             requirements.append(line)
         else:
             preferred.append(line)
+            if item.category.slug == "hard":
+                moved.append(item.name)
     return {
         "headline": posting.headline or sheet.role_title,
+        "employer": settings.EMPLOYER_NAME,
         "summary": posting.summary,
         "responsibilities": posting.responsibility_list,
         "requirements": requirements,
         "preferred": preferred,
+        # Hard requirements of a priority too low to be required: told to HR, not to candidates.
+        "moved_to_preferred": moved,
         "salary": sheet.salary_display,
         "benefits": posting.benefit_list,
         "location": sheet.location,
@@ -249,6 +254,18 @@ def preset_differences(
 
 def sheet_reviews(*, sheet: RequirementSheet):
     return sheet.reviews.select_related("actor")
+
+
+def latest_return(*, sheet: RequirementSheet) -> Review | None:
+    """The manager's return that a returned sheet is being fixed for, shown while editing."""
+    if sheet.status != RequirementSheet.Status.RETURNED:
+        return None
+    return (
+        sheet.reviews.filter(action=Review.Action.RETURNED)
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 HOME_LIST_SIZE = 10

@@ -183,8 +183,12 @@ def sheet_submit(request, pk: int):
 
 
 @any_permission_required(access.VIEW)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def sheet_review(request, pk: int):
+    # A refused decision is shown at this address: reloading it or switching the language
+    # asks for it again with GET, which leads back to the sheet rather than to a bare 405.
+    if request.method == "GET":
+        return redirect("sheets:detail", pk=pk)
     sheet = selectors.sheet_get(user=request.user, pk=pk)
     # Checked before the form, so that nobody else learns anything from its errors.
     if not access.is_reviewer.test(request.user, sheet):

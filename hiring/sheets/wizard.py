@@ -233,6 +233,7 @@ class SheetWizardView(NamedUrlWizardView):
         if step == self.steps.last and not (goto or saving):
             return self.render_done(form, **kwargs)
         target = step if saving or capability is not None else goto or self.get_next_step(step)
+        added = None
         try:
             with transaction.atomic():
                 self.save_step(
@@ -242,7 +243,7 @@ class SheetWizardView(NamedUrlWizardView):
                     reached=target,
                 )
                 if capability is not None:
-                    services.sheet_add_capability(
+                    added = services.sheet_add_capability(
                         sheet=self.sheet,
                         actor=self.request.user,
                         expected_version=self.sheet.version,
@@ -262,8 +263,10 @@ class SheetWizardView(NamedUrlWizardView):
         self.storage.reload()
         self.storage.set_step_data(step, None)
 
-        if capability is not None:
+        if added is not None:
             messages.success(self.request, _("已添加「%(name)s」。") % {"name": capability.name})
+            # Back at the new row, not at the top of the page (items.js focuses it).
+            return redirect(f"{self.get_step_url(target)}#item-{added.pk}-requirement")
         elif saving:
             messages.success(self.request, _("草稿已保存。"))
         return redirect(self.get_step_url(target))
@@ -327,6 +330,7 @@ class SheetWizardView(NamedUrlWizardView):
                         methods=row.cleaned_data["methods"],
                         included=row.cleaned_data["included"],
                         order=row.cleaned_data["order"],
+                        deleted=row.cleaned_data.get("delete", False),
                         **{name: row.cleaned_data[name] for name in services.SCORECARD_FIELDS},
                     )
                     for row in form.forms
@@ -397,6 +401,7 @@ class SheetWizardView(NamedUrlWizardView):
             sheet_version=kwargs.get("stale_version", self.sheet.version),
             has_unsaved_input=self.storage.get_step_data(step) is not None,
             size_error=getattr(self, "size_error", ""),
+            returned=selectors.latest_return(sheet=self.sheet),
         )
         if step in CATEGORY_STEPS:
             # Everything below is read only when the step's rows are not in the cache.

@@ -26,10 +26,19 @@
         hidePlaceholder: true,
         maxOptions: null,
         closeAfterSelect: false,
+        // Filter as each key is typed: with the default 300 ms delay, Enter right after
+        // typing picked the first option of the unfiltered list.
+        refreshThrottle: 0,
         onChange: () => select.dispatchEvent(new Event("change", { bubbles: true })),
       });
     });
   };
+
+  // Enter inside a picker picks (Tom Select handles that) and never submits the step, not
+  // even on a chip or with the list closed.
+  list.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.closest(".ts-wrapper")) event.preventDefault();
+  });
 
   list.addEventListener("change", (event) => {
     if (event.target.matches(".item-keep input")) {
@@ -42,9 +51,17 @@
     if (!button) return;
     const row = button.closest(".item-row");
     if (button.classList.contains("remove-row")) {
-      // The formset keeps its count: a missing row posts nothing and is not an item.
+      // The formset keeps its count: a missing row posts nothing and is not an item. A saved
+      // custom item stays in the form, hidden, to be deleted when the step is saved.
       const next = row.nextElementSibling || row.previousElementSibling;
-      row.remove();
+      const saved = row.querySelector("input.item-delete");
+      if (saved) {
+        saved.value = "on";
+        row.hidden = true;
+        list.parentNode.insertBefore(row, list);
+      } else {
+        row.remove();
+      }
       renumber();
       (next ? next.querySelector("input[name$='-name']") : document.getElementById("add-item")).focus();
       return;
@@ -76,6 +93,24 @@
     onEnd: renumber,
   });
   enhance(list);
+
+  // #item-12-requirement (a library item just added) or #item-12-anchors / -interview_prompts
+  // (去修改 on a finding in a row's fold): the cursor goes to that field, the fold opened.
+  // No element has such an id, so the browser's own jump to the fragment cannot undo this.
+  const target = /^#item-(\d+)-(requirement|interview_prompts|anchors)$/.exec(window.location.hash);
+  const targetRow = target && document.getElementById(`item-${target[1]}`);
+  if (targetRow) {
+    let name = "requirement";
+    if (target[2] !== "requirement") {
+      targetRow.querySelector("details.item-scorecard").open = true;
+      name = target[2] === "anchors" ? "anchor_1" : "interview_prompts";
+    }
+    const field = targetRow.querySelector(`textarea[name$='-${name}']`);
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+    // Done: the next save of this step must not jump here again.
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
 
   const filter = document.getElementById("capability-filter");
   if (filter) {

@@ -15,6 +15,17 @@
   // The error summary takes the focus, so keyboard and screen-reader users start from the
   // list of what to fix; forms marked data-unsaved-warning ask before the page is left with
   // edits that were not sent.
+  // <input data-shown-if-preset-is-not="3">: its field is shown only while the form's preset
+  // differs from the saved one (the "replace edited items" confirmation).
+  document.querySelectorAll("[data-shown-if-preset-is-not]").forEach((input) => {
+    const preset = input.form && input.form.querySelector("select[name$='-preset']");
+    const wrapper = input.closest(".mb-3, .form-check") || input;
+    if (!preset) return;
+    const update = () => { wrapper.hidden = preset.value === input.dataset.shownIfPresetIsNot; };
+    preset.addEventListener("change", update);
+    update();
+  });
+
   const summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 

@@ -306,3 +306,47 @@ def test_the_documents_user_agent_stylesheet_displays_their_elements_as_weasypri
     assert {tag: ours.get(tag) for tag in tags.names} == {
         tag: weasyprints.get(tag) for tag in tags.names
     }
+
+
+def test_a_scorecard_entry_is_never_split_from_its_heading(sheet):
+    # Entries of varied lengths, so some reach a page's foot: each must move whole to the next.
+    SheetItem.objects.filter(sheet=sheet).update(included=False)
+    add_items(sheet, 18, requirement="能独立处理客户咨询,及时跟进。")
+    for n, item in enumerate(SheetItem.objects.filter(sheet=sheet, included=True)):
+        item.requirement = "能独立处理客户咨询,及时跟进。" * (1 + n % 4 * 3)
+        item.interview_prompts = "\n".join(f"请举例说明第 {k} 种情况" for k in range(n % 3))
+        item.save(update_fields=["requirement", "interview_prompts"])
+    names = [item.name for item in included_items(sheet)]
+
+    pages = pdfs.page_texts(rendering.render_scorecard_pdf(sheet=sheet))
+
+    assert len(pages) > 3
+    # The page of each entry's heading, and the page of each entry's notes box (记录), its
+    # last part: the same list when no entry runs over a page break.
+    heading_pages = [next(i for i, page in enumerate(pages) if name in page) for name in names]
+    notes_pages = [i for i, page in enumerate(pages) for _ in range(page.count("记录"))]
+    assert notes_pages == heading_pages
+
+
+def test_a_library_item_without_questions_is_not_called_custom(sheet):
+    item = included_items(sheet)[0]
+    item.methods.set([AssessmentMethod.objects.get(slug="interview")])
+    SheetItem.objects.filter(pk=item.pk).update(interview_prompts="")
+    assert item.capability_id
+
+    text = pdfs.text(rendering.render_scorecard_pdf(sheet=sheet))
+
+    assert "能力库中此项没有面试问题" in text
+    assert "自定义条目" not in text
+
+
+def test_the_sheet_pdf_ends_with_a_sign_off_for_its_author_and_approver(sheet):
+    text = pdfs.page_texts(rendering.render_sheet_pdf(sheet=sheet))[-1]
+    assert "编制人hr_alice签名日期" in text
+    assert "审批人manager_bob签名日期" in text
+
+
+def test_the_posting_names_the_employer(sheet):
+    with override_settings(EMPLOYER_NAME="杭州示例科技有限公司"):
+        pdf_text = pdfs.text(rendering.render_posting_pdf(sheet=sheet))
+    assert "杭州示例科技有限公司" in pdf_text

@@ -1,6 +1,7 @@
 """The approval workflow: submit, approve or return, start a new revision of an approved sheet."""
 
 import logging
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from hiring.accounts.names import display_name
 from hiring.quality.runner import check_sheet
 
-from .. import access
+from .. import access, reasons
 from ..models import RequirementSheet, Review
 from .base import TransitionRefused, ensure_author
 from .editing import sheet_duplicate
@@ -47,7 +48,7 @@ def _move(
     current.version += 1
     current.full_clean()
     current._history_user = actor
-    current._change_reason = str(Review.Action(action).label)
+    current._change_reason = reasons.review_reason(action)
     current.save(update_fields=["status", "version", "updated_at"])
     record_review(sheet=current, actor=actor, action=action, comment=comment)
     sheet.status, sheet.version = current.status, current.version
@@ -197,6 +198,22 @@ def sheet_return(
     return _decide(sheet, actor, RETURN, comment, expected_version)
 
 
+REVISION_SUFFIX = re.compile(r"\s*(（修订\d+）|\(revision \d+\))$")
+
+
+def revision_title(sheet: RequirementSheet) -> str:
+    """The original's title marked with the revision's number, so the two rows in a list
+    differ: 电商客服 招聘需求 → 电商客服 招聘需求（修订2） → …（修订3）."""
+    number, earlier = 2, sheet
+    while earlier.revision_of_id is not None:
+        number += 1
+        earlier = RequirementSheet.objects.only("revision_of").get(pk=earlier.revision_of_id)
+    base = REVISION_SUFFIX.sub("", sheet.title)
+    suffix = _("（修订%(number)d）") % {"number": number}
+    limit = RequirementSheet._meta.get_field("title").max_length - len(suffix)
+    return base[:limit] + suffix
+
+
 @transaction.atomic
 def sheet_new_revision(*, sheet: RequirementSheet, actor) -> RequirementSheet:
     """An editable copy of an approved sheet, by its author; approving it archives the original."""
@@ -211,6 +228,8 @@ def sheet_new_revision(*, sheet: RequirementSheet, actor) -> RequirementSheet:
         raise TransitionRefused(
             _("这张表已有一份进行中的修订(#%(pk)d),请在那份上继续。") % {"pk": open_revision.pk}
         )
-    revision = sheet_duplicate(sheet=current, actor=actor, title=current.title, revision_of=current)
+    revision = sheet_duplicate(
+        sheet=current, actor=actor, title=revision_title(current), revision_of=current
+    )
     record_review(sheet=current, actor=actor, action=Review.Action.REVISION)
     return revision

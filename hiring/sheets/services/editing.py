@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from hiring.catalog.models import AssessmentMethod, Capability, Industry, Preset, Priority
 
-from .. import access
+from .. import access, reasons
 from ..models import JobPosting, RequirementSheet, SheetItem
 from .base import (
     SheetNotEditable,
@@ -73,6 +73,7 @@ class ItemData:
     methods: Iterable[AssessmentMethod]
     included: bool = True
     order: int = 0
+    deleted: bool = False  # a custom item taken off the sheet; library items are switched off
     # Scorecard text (SheetItem fields of the same names); None leaves the item's own as is.
     interview_prompts: str | None = None
     anchor_1: str | None = None
@@ -156,7 +157,7 @@ def sheet_create_from_preset(*, actor, preset: Preset, basics: dict) -> Requirem
     save_sheet_quietly(sheet)
     _items_from_preset(sheet=sheet, preset=preset, actor=actor)
     _new_posting(sheet=sheet, preset=preset, actor=actor)
-    record_history(sheet, actor=actor, reason=_("从行业模板创建"))
+    record_history(sheet, actor=actor, reason=reasons.CREATED_FROM_PRESET)
     return sheet
 
 
@@ -234,7 +235,9 @@ def sheet_update_basics(
         if fields:
             save_posting(posting, actor=actor, fields=fields)
     record_history(
-        sheet, actor=actor, reason=_("更换行业模板") if preset_changed else _("修改基本信息")
+        sheet,
+        actor=actor,
+        reason=reasons.PRESET_CHANGED if preset_changed else reasons.BASICS_CHANGED,
     )
     return sheet
 
@@ -260,6 +263,10 @@ def sheet_save_items(
         item = existing.get(data.pk) if data.pk else None
         if data.pk and item is None:
             continue  # an item of another sheet or category: never touched from here
+        if item is not None and data.deleted and item.capability_id is None:
+            item.delete()
+            changed = True
+            continue
         loaded_state = None
         if item is None:
             item = SheetItem(sheet=sheet, category_id=category_id, **generic_scorecard())
@@ -404,7 +411,7 @@ def sheet_duplicate(
         save_posting(posting, actor=actor)
     else:
         _new_posting(sheet=copy, preset=sheet.preset, actor=actor)
-    record_history(copy, actor=actor, reason=_("复制自「%(title)s」") % {"title": sheet.title})
+    record_history(copy, actor=actor, reason=reasons.reason(reasons.DUPLICATED, sheet.title))
     return copy
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from hiring.catalog.models import AssessmentMethod
 
+from .. import reasons
 from ..history import item_method_ids_by_record
 from ..models import JobPosting, RequirementSheet, Review, SheetItem
 from . import base
@@ -90,8 +91,9 @@ def sheet_revert(
         base.record_history(
             sheet,
             actor=actor,
-            reason=_("恢复到 %(when)s 的版本")
-            % {"when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M:%S")},
+            reason=reasons.reason(
+                reasons.REVERTED, timezone.localtime(when).strftime("%Y-%m-%d %H:%M:%S")
+            ),
         )
     record_review(sheet=sheet, actor=actor, action=Review.Action.REVERTED)
     return sheet

@@ -307,8 +307,9 @@ def test_a_catalog_capability_can_be_added_to_its_step(client, catalog, hr_alice
     data["add_capability"] = capability.slug
     response = wizard.post("bonus", data)
 
-    assert response["Location"] == wizard.url("bonus")
     item = RequirementSheet.objects.get(pk=wizard.pk).items.get(capability=capability)
+    # Back at the step, with the cursor in the new row.
+    assert response["Location"] == wizard.url("bonus") + f"#item-{item.pk}-requirement"
     assert item.requirement == capability.requirement
     assert set(item.methods.all()) == set(capability.default_methods.all())
     assert capability not in wizard.open("bonus").context["addable"]
@@ -520,7 +521,7 @@ def test_adding_from_the_library_after_reordering_keeps_what_was_typed(
     data[f"{new}-order"] = str(len(names) + 1)
     data["add_capability"] = capability.slug
 
-    assert wizard.post("core", data)["Location"] == wizard.url("core")
+    assert wizard.post("core", data)["Location"].startswith(wizard.url("core") + "#item-")
 
     rows = [row.instance for row in wizard.rows(wizard.open("core"))]
     assert [item.name for item in rows] == [*reversed(names), capability.name]

@@ -1,0 +1,61 @@
+"""The admin pages catalog admins work in, in real Chromium: axe-core finds no critical or
+serious problem, and no page breaks the Content-Security-Policy."""
+
+import os
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import sync_playwright
+
+from hiring.catalog.models import Capability, Preset
+from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
+from hiring.common.tests.accessibility import axe_violations
+from hiring.sheets.tests.test_browser import log_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def admin_page():
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(15_000)
+        page.console_errors = []
+        page.on(
+            "console",
+            lambda message: message.type == "error" and page.console_errors.append(message.text),
+        )
+        yield page
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def test_customised_admin_pages_pass_axe_and_the_csp(live_server, catalog, admin_amy, admin_page):
+    page = admin_page
+    log_in(page, live_server, "admin_amy")
+    capability = Capability.objects.get(slug="education")
+    preset = Preset.objects.get(slug="ecommerce")
+    found = {}
+    for name, args in [
+        ("admin:catalog_capability_changelist", []),
+        ("admin:catalog_capability_change", [capability.pk]),
+        ("admin:catalog_capability_history", [capability.pk]),
+        ("admin:catalog_preset_changelist", []),
+        ("admin:catalog_preset_change", [preset.pk]),
+        ("admin:catalog_preset_history", [preset.pk]),
+    ]:
+        page.goto(live_server.url + reverse(name, args=args))
+        page.wait_for_load_state("networkidle")
+        violations = axe_violations(page)
+        if violations or page.console_errors:
+            found[name] = [
+                *(f"{v['id']} ×{len(v['nodes'])}: {v['nodes'][0][:600]}" for v in violations),
+                *page.console_errors,
+            ]
+        page.console_errors.clear()
+    assert not found, "\n".join(f"{url}: {p}" for url, problems in found.items() for p in problems)
