@@ -159,7 +159,8 @@ def test_a_worker_renders_the_pdf_while_the_download_page_waits(
     # The web side only queued the render: a page that says so and looks again by itself.
     assert first.status_code == 202
     assert first["Content-Type"].startswith("text/html")
-    assert '<meta http-equiv="refresh" content="2">' in first.text
+    # It looks again in 2 s, carrying when it started waiting (it gives up after a bound).
+    assert re.search(r'<meta http-equiv="refresh" content="2;url=[^"]+\?waiting=\d+">', first.text)
     assert "正在后台生成" in first.text
     assert not re.search(r"<script(?![^>]*\bsrc=)", first.text)  # no inline script (CSP)
 
