@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hiring.accounts.permissions import any_permission_required
-from hiring.common.decorators import private_page
 from hiring.sheets import access, selectors
 from hiring.sheets.models import RequirementSheet
 
@@ -47,7 +46,6 @@ def _error(request, error: rendering.DocumentError, sheet: RequirementSheet) -> 
     return render(request, "documents/error.html", {"message": error.message}, status=error.status)
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -72,7 +70,6 @@ def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     return response
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def document_preview(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -83,7 +80,6 @@ def document_preview(request, pk: int, kind: str) -> HttpResponse:
     return HttpResponse(html)
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def posting_text(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
