@@ -11,25 +11,25 @@ from functools import cache
 from pathlib import Path
 
 import weasyprint
+from celery import current_app
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.template.loader import get_template
 from django.utils import translation
 
-from hiring.catalog.selectors import catalog_stamp
+from hiring.common import versions
 from hiring.sheets.models import RequirementSheet
 
 from . import fonts, rendering
 from .fetcher import find_static
+
+RENDER_TASK = "documents.render_document"
 
 
 @cache
 def _code_fingerprint() -> str:
     """Templates, renderer and font as of this process (a change to them restarts it)."""
     digest = hashlib.sha256(weasyprint.__version__.encode())
-    names = [*rendering.TEMPLATES.values(), "documents/base.html"]
-    for name in names:
-        digest.update(Path(get_template(name).origin.name).read_bytes())
+    digest.update(versions.template_version(*rendering.TEMPLATES.values()).encode())
     font = fonts.system_font()
     if font:
         stat = Path(font.path).stat()
@@ -51,7 +51,7 @@ def document_key(*, kind: str, sheet: RequirementSheet) -> str:
         sheet.status,
         posting.updated_at.isoformat() if posting else "",
         translation.get_language() or "",
-        catalog_stamp(),  # names, prompts and anchors come from the catalog
+        versions.catalog_version_now("documents"),  # names, prompts and anchors
         fingerprint(),
     ]
     digest = hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:32]
@@ -103,15 +103,14 @@ def _raise_recorded_error(key: str) -> None:
 
 def queue_render(*, kind: str, sheet: RequirementSheet, countdown: float = 0) -> None:
     """Sends one render to the task queue unless one for the same content is on its way."""
-    from .tasks import render_document
-
     key = document_key(kind=kind, sheet=sheet)
     if django_cache.get(key) is not None:
         return
     # Longer than a render may last, so a worker that died does not block the next try forever.
     marker_timeout = int(countdown + rendering.render_timeout() + 60)
     if django_cache.add(_pending_key(key), True, marker_timeout):
-        render_document.apply_async(
+        # The task by its name: tasks.py imports this module, not the other way round.
+        current_app.tasks[RENDER_TASK].apply_async(
             kwargs={
                 "sheet_id": sheet.pk,
                 "kind": kind,
