@@ -145,8 +145,3 @@ def code_version(package: str, *setting_names: str) -> str:
     for name in setting_names:
         digest.update(f"{name}={getattr(settings, name)!r}".encode())
     return digest.hexdigest()[:16]
-
-
-def key(*parts) -> str:
-    """A short cache key for `parts` (anything with a stable repr)."""
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
