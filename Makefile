@@ -17,8 +17,12 @@ run: setup db
 	@echo "Serving on http://$(HOST):$(PORT)/ (log in with one of the accounts above)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# One pytest worker per core (pytest-xdist); the tests with a live server or a Celery worker
+# thread share one (xdist_group "live"), and so one Chromium. TEST_WORKERS=0 runs everything
+# in this process.
+TEST_WORKERS ?= auto
 test: setup-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 bench: setup-test system-bench
 	$(PY) bench/pdf.py

@@ -105,7 +105,7 @@ def prepare(env) -> tuple[str, dict[str, str]]:
     # sheet (15 items, 6 of them 核心能力) is the one whose pages are measured.
     script = (
         "from django.contrib.auth import get_user_model as U\n"
-        "from hiring.sheets.tests.factories import make_sheet\n"
+        "from support.samples import make_sheet\n"
         "hr, m = U().objects.get(username='hr'), U().objects.get(username='manager')\n"
         f"for slug in ['general', 'cross-border', 'saas', 'finance'] * {SHEETS_PER_PRESET}:\n"
         "    make_sheet(owner=hr, manager=m, preset_slug=slug)\n"

@@ -51,11 +51,11 @@ from hiring.catalog.models import (  # noqa: E402
     CapabilityCategory,
     Priority,
 )
-from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from hiring.documents import rendering  # noqa: E402
 from hiring.documents.fetcher import find_static  # noqa: E402
 from hiring.sheets import services  # noqa: E402
-from hiring.sheets.tests.factories import make_sheet  # noqa: E402
+from support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from support.samples import make_sheet  # noqa: E402
 
 RUNS = {"1-page sheet": 11, "3-page sheet": 5, "200-item sheet": 3}
 CACHED_RUNS = 30

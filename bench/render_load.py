@@ -43,8 +43,8 @@ def prepare(env) -> dict:
     passwords = dict(line.split()[:2] for line in manage(env, "create_demo_users").splitlines())
     script = (
         "from django.contrib.auth import get_user_model as U\n"
-        "from hiring.documents.tests.conftest import add_items\n"
-        "from hiring.sheets.tests.factories import make_sheet\n"
+        "from support.samples import add_items\n"
+        "from support.samples import make_sheet\n"
         "hr, m = U().objects.get(username='hr'), U().objects.get(username='manager')\n"
         "small = make_sheet(owner=hr, manager=m)\n"
         f"large = [make_sheet(owner=hr, manager=m) for _ in range({LARGE_SHEETS})]\n"

@@ -1,17 +1,53 @@
+import os
+import subprocess
+import threading
+
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connections, models, router, transaction
 from django.utils import translation
 
 from hiring.accounts.roles import CATALOG_ADMIN, HIRING_MANAGER, HR
 from hiring.accounts.tests.factories import UserFactory
 
+# The catalog's rows as `loaddata` first made them in this test process: parsing the
+# fixtures again for every test that needs them cost more than most tests themselves.
+_catalog_rows: list[tuple[type[models.Model], list[models.Model]]] = []
+
+
+def _catalog_models() -> list[type[models.Model]]:
+    """Every table of the catalog app: its models, their history and many-to-many rows."""
+    return list(apps.get_app_config("catalog").get_models(include_auto_created=True))
+
 
 @pytest.fixture
 def catalog(db):
-    """The shipped catalog, loaded the way `make run` loads it."""
-    call_command("loaddata", "catalog", "presets", verbosity=0)
+    """The shipped catalog, loaded the way `make run` loads it (`loaddata`), once per test
+    process; later tests get the same rows back, primary keys and timestamps included."""
+    if not _catalog_rows:
+        call_command("loaddata", "catalog", "presets", verbosity=0)
+        for model in _catalog_models():
+            rows = list(model._base_manager.order_by("pk"))
+            if rows:
+                _catalog_rows.append((model, rows))
+        return
+    using = router.db_for_write(_catalog_rows[0][0])
+    with transaction.atomic(using=using):
+        for model, rows in _catalog_rows:
+            model._base_manager.using(using).bulk_create(rows)
+    # As loaddata does: the next row a test creates gets a key after the loaded ones.
+    connection = connections[using]
+    statements = connection.ops.sequence_reset_sql(
+        no_style(), [model for model, _rows in _catalog_rows]
+    )
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
 
 
 # The cast, as in every test: who may do what is stated once here.
@@ -68,3 +104,55 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def chromium_endpoint(tmp_path_factory):
+    """One headless Chromium for the whole test run (per pytest-xdist worker), started on
+    first use; tests reach it over the DevTools protocol."""
+    from support.chromium import CHROMIUM, CHROMIUM_ARGS
+
+    process = subprocess.Popen(
+        [
+            CHROMIUM,
+            "--headless",
+            "--remote-debugging-port=0",
+            f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
+            *CHROMIUM_ARGS,
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for line in process.stderr:
+            if line.startswith("DevTools listening on "):
+                endpoint = line.split(" on ", 1)[1].strip()
+                break
+        else:
+            raise RuntimeError("Chromium did not start")
+        # Chromium keeps writing to stderr: read it on, or it blocks once the pipe is full.
+        threading.Thread(target=process.stderr.read, daemon=True).start()
+        yield endpoint
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def browser(chromium_endpoint):
+    """The test run's Chromium; each test opens a context of its own
+    (`browser.new_context()`), so no cookie or storage passes from one test to the next.
+
+    Playwright itself starts for each test: once started, it runs an event loop in this
+    thread, which would change the database connection Django hands to later tests."""
+    from playwright.sync_api import sync_playwright
+
+    # The tests' ORM calls are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.connect_over_cdp(chromium_endpoint)
+        yield chromium
+        chromium.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

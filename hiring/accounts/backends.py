@@ -11,14 +11,7 @@ from django.db.models.expressions import RawSQL
 
 # What the sheet pages and the home page ask on every request. Any other permission (the
 # admin's) is answered by Django's model backend as usual.
-CHECKED_PERMISSIONS = (
-    "sheets.view_requirementsheet",
-    "sheets.add_requirementsheet",
-    "sheets.change_requirementsheet",
-    "sheets.delete_requirementsheet",
-    "sheets.review_requirementsheet",
-    "catalog.change_capability",
-)
+from .permissions import CHECKED_PERMISSIONS
 
 
 def _permissions_mask() -> RawSQL:

@@ -35,7 +35,7 @@ def token_list(request):
             expires_in_days=form.expires_in_days(),
         )
         request.session[NEW_TOKEN_KEY] = raw
-        return redirect("api:tokens")
+        return redirect("integrations:tokens")
     return render(
         request,
         "api/tokens.html",
@@ -54,7 +54,7 @@ def token_revoke(request, pk: int):
     token = get_object_or_404(AccessToken, pk=pk, user=request.user)
     services.token_revoke(token=token, actor=request.user)
     messages.success(request, _("已撤销令牌「%(name)s」。") % {"name": token.name})
-    return redirect("api:tokens")
+    return redirect("integrations:tokens")
 
 
 @any_permission_required(access.CHANGE)

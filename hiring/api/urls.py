@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import pages, views
+from . import views
 from .docs import SwaggerView
 
 app_name = "api"
@@ -20,7 +20,4 @@ urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/docs/", SwaggerView.as_view(url_name="api:schema"), name="docs"),
     re_path(r"^v1/", views.NotFoundView.as_view(), name="not-found"),
-    # The person's own tokens, in the browser.
-    path("tokens/", pages.token_list, name="tokens"),
-    path("tokens/<int:pk>/revoke/", pages.token_revoke, name="token_revoke"),
 ]

@@ -20,9 +20,9 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from hiring.catalog.models import Preset
-from hiring.catalog.views import CATALOG_CHANGE
 from hiring.common.input import clean_value
 from hiring.sheets import access, selectors, services
+from hiring.sheets.access import CATALOG_CHANGE
 from hiring.sheets.forms import BasicsForm, PostingForm, ReviewDecisionForm
 from hiring.sheets.models import JobPosting, RequirementSheet
 

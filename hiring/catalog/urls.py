@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views
+from hiring.home import views as home
 
+# The home page keeps the name catalog:home that links and LOGIN_REDIRECT_URL use.
 app_name = "catalog"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
 ]

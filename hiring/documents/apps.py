@@ -7,4 +7,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("文档")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401  (register the system checks and receivers)
+        # Register the system checks, the receivers and the tasks (cache.py sends renders by
+        # the task's name).
+        from . import checks, signals, tasks  # noqa: F401

@@ -13,13 +13,13 @@ from functools import cache
 from pathlib import Path
 
 import weasyprint
+from celery import current_app
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.template.loader import get_template
 from django.utils import translation
 from kombu.exceptions import OperationalError
 
-from hiring.catalog.selectors import catalog_stamp
+from hiring.common import versions
 from hiring.common.cache import cache_available
 from hiring.sheets.models import RequirementSheet
 
@@ -27,15 +27,14 @@ from . import fonts, rendering
 from .fetcher import find_static
 
 logger = logging.getLogger(__name__)
+RENDER_TASK = "documents.render_document"
 
 
 @cache
 def _code_fingerprint() -> str:
     """Templates, renderer and font as of this process (a change to them restarts it)."""
     digest = hashlib.sha256(weasyprint.__version__.encode())
-    names = [*rendering.TEMPLATES.values(), "documents/base.html"]
-    for name in names:
-        digest.update(Path(get_template(name).origin.name).read_bytes())
+    digest.update(versions.template_version(*rendering.TEMPLATES.values()).encode())
     font = fonts.system_font()
     if font:
         stat = Path(font.path).stat()
@@ -57,7 +56,7 @@ def document_key(*, kind: str, sheet: RequirementSheet) -> str:
         sheet.status,
         posting.updated_at.isoformat() if posting else "",
         translation.get_language() or "",
-        catalog_stamp(),  # names, prompts and anchors come from the catalog
+        versions.catalog_version_now("documents"),  # names, prompts and anchors
         fingerprint(),
     ]
     digest = hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:32]
@@ -116,12 +115,12 @@ _broker_down_until = 0.0
 def _send_render(*, kind: str, sheet: RequirementSheet, countdown: float) -> None:
     """Queues the render, or raises DocumentsUnavailable when the task queue cannot be reached."""
     global _broker_down_until
-    from .tasks import render_document
 
     if time.monotonic() < _broker_down_until:
         raise rendering.DocumentsUnavailable()
     try:
-        render_document.apply_async(
+        # The task by its name: tasks.py imports this module, not the other way round.
+        current_app.tasks[RENDER_TASK].apply_async(
             kwargs={
                 "sheet_id": sheet.pk,
                 "kind": kind,

@@ -39,6 +39,8 @@ TEMPLATES = {
     "scorecard": "documents/scorecard.html",
 }
 TEXT_TEMPLATES = {"posting": "documents/posting.txt"}
+# The documents a sheet has, in the order pages list them: the one list of kinds.
+KINDS = tuple(TEMPLATES)
 
 
 def render_timeout() -> float:

@@ -9,14 +9,14 @@ from django.utils import translation
 from hiring.sheets.models import RequirementSheet
 
 from . import rendering
-from .cache import cached_pdf
+from .cache import RENDER_TASK, cached_pdf
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("sheet", "posting", "scorecard")
+KINDS = rendering.KINDS
 
 
-@shared_task(name="documents.render_document")
+@shared_task(name=RENDER_TASK)
 def render_document(*, sheet_id: int, kind: str, language: str) -> None:
     """Renders one document of the sheet as it is now (a later save may have changed it)."""
     sheet = (

@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hiring.accounts.permissions import any_permission_required
-from hiring.common.decorators import private_page
 from hiring.sheets import access, selectors
 from hiring.sheets.models import RequirementSheet
 
@@ -68,7 +67,6 @@ def _waiting_since(request) -> int:
     return since if 0 < now - since <= 24 * 60 * 60 else now
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -107,7 +105,6 @@ def document_pdf(request, pk: int, kind: str) -> HttpResponse:
     return response
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def document_preview(request, pk: int, kind: str) -> HttpResponse:
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -118,7 +115,6 @@ def document_preview(request, pk: int, kind: str) -> HttpResponse:
     return HttpResponse(html)
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def posting_text(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)

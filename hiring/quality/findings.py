@@ -15,6 +15,11 @@ class Severity(StrEnum):
     def label(self) -> str:
         return str(SEVERITY_LABELS[self])
 
+    @property
+    def rank(self) -> int:
+        """0 for the most severe: findings are listed, and grounds reported, by this."""
+        return list(Severity).index(self)
+
 
 SEVERITY_LABELS = {
     Severity.ERROR: _("错误"),

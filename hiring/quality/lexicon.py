@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Max
+
+from hiring.common import versions
 
 from .findings import Severity
 from .models import SLUG_REFERENCE, Language, WordingRule, WordList, split_alternatives
@@ -148,10 +149,8 @@ def load_word_lists() -> dict[str, list[str]]:
     return lists
 
 
-def _stamp() -> tuple:
-    rules = WordingRule.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
-    lists = WordList.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
-    return (rules["n"], rules["last"], lists["n"], lists["last"])
+def _stamp() -> str:
+    return versions.tables_version(WordingRule, WordList)
 
 
 _lock = threading.Lock()
@@ -170,7 +169,7 @@ def current_lexicon() -> Lexicon:
         shipped_rules, shipped_lists = shipped_rows()
         lists = {wl.slug: wl for wl in shipped_lists}
         lists.update({wl.slug: wl for wl in WordList.objects.all()})
-        rules = list(WordingRule.objects.all()) if stamp[0] else shipped_rules
+        rules = list(WordingRule.objects.all()) or shipped_rules
         lexicon = build_lexicon(rules, lists.values(), stamp=stamp)
         _cached["lexicon"] = lexicon
         return lexicon

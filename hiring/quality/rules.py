@@ -7,7 +7,7 @@ the database and this app needs nothing from the sheets app.
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -15,17 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from .findings import Finding, Severity
 from .lexicon import current_lexicon
+from .snapshot import SheetSnapshot
 from .wording import check_wording
-
-
-@dataclass
-class SheetSnapshot:
-    sheet: object
-    items: list = field(default_factory=list)  # included SheetItems, methods prefetched
-    posting: object | None = None
-
-    def methods(self, item) -> list:
-        return list(item.methods.all())
 
 
 def _limits() -> dict:

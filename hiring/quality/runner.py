@@ -10,8 +10,6 @@ from django.core.cache import cache
 from .findings import Finding, Severity
 from .rules import RULES, SheetSnapshot
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.TIP: 2}
-
 
 @dataclass(frozen=True)
 class QualityReport:
@@ -34,7 +32,7 @@ def score(findings: list[Finding]) -> int:
 
 def check_snapshot(snapshot: SheetSnapshot) -> QualityReport:
     findings = [finding for rule in RULES for finding in rule(snapshot)]
-    findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    findings.sort(key=lambda f: Severity(f.severity).rank)
     return QualityReport(findings=findings, score=score(findings))
 
 

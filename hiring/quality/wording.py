@@ -29,7 +29,7 @@ from .normalize import normalize, normalize_with_map
 
 __all__ = ["check_wording", "normalize"]
 
-_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.TIP: 2}
+_SEVERITY_RANK = {severity: severity.rank for severity in Severity}
 
 
 def _mask(norm: str, exceptions) -> str:

@@ -10,12 +10,15 @@ assigned hiring manager) and where the sheet stands (draft, submitted, approved)
 import rules
 from django.db.models import QuerySet
 
+from hiring.accounts.permissions import CHANGE_CATALOG as CATALOG_CHANGE
+from hiring.accounts.permissions import CHANGE_SHEETS as CHANGE
+from hiring.accounts.permissions import CREATE_SHEETS as CREATE
+from hiring.accounts.permissions import REVIEW_SHEETS as REVIEW
+from hiring.accounts.permissions import VIEW_SHEETS as VIEW
+
 from .models import RequirementSheet
 
-VIEW = "sheets.view_requirementsheet"
-CREATE = "sheets.add_requirementsheet"
-CHANGE = "sheets.change_requirementsheet"
-REVIEW = "sheets.review_requirementsheet"
+__all__ = ["CATALOG_CHANGE", "CHANGE", "CREATE", "REVIEW", "VIEW"]
 
 
 # --- roles ---------------------------------------------------------------------------------

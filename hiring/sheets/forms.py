@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hiring.accounts.names import display_name
+from hiring.accounts.permissions import REVIEW_SHEETS
 from hiring.catalog.models import AssessmentMethod, Preset, Priority
 
-from .models import JobPosting, RequirementSheet, SheetItem
+from .models import SALARY_IN_ORDER, JobPosting, RequirementSheet, SheetItem
 from .services import SCORECARD_FIELDS, generic_scorecard
 
 
@@ -46,7 +47,7 @@ class BasicsForm(forms.ModelForm):
         label=_("用人经理"),
         # Whoever holds the review permission, directly or through the role.
         queryset=get_user_model().objects.with_perm(
-            "sheets.review_requirementsheet",
+            REVIEW_SHEETS,
             include_superusers=False,
             backend="django.contrib.auth.backends.ModelBackend",
         ),
@@ -128,7 +129,11 @@ class BasicsForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
-        if low is not None and high is not None and low > high:
+        if (
+            low is not None
+            and high is not None
+            and not SALARY_IN_ORDER.check({"salary_min": low, "salary_max": high})
+        ):
             self.add_error("salary_max", _("薪资上限不能低于下限。"))
         preset = cleaned.get("preset")
         if (
@@ -190,7 +195,6 @@ class SheetItemForm(forms.ModelForm):
             # A custom item starts with a generic rating scale that its author can rewrite.
             for name, text in generic_scorecard().items():
                 self.initial.setdefault(name, text)
-        self.fields["requirement"].max_length = 2000
         self.fields["order"].validators.append(MaxValueValidator(ORDER_MAX))
 
     def has_changed(self):

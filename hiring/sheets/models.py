@@ -19,7 +19,12 @@ from hiring.catalog.models import (
     split_lines,
 )
 from hiring.common.models import TimeStampedModel
-from hiring.quality.rules import SheetSnapshot
+from hiring.quality.snapshot import SheetSnapshot
+
+# The salary rule, stated once: the database enforces it and the form checks it with it.
+SALARY_IN_ORDER = (
+    Q(salary_min__isnull=True) | Q(salary_max__isnull=True) | Q(salary_min__lte=F("salary_max"))
+)
 
 PERIOD_UNITS = {"month": _("月"), "year": _("年"), "day": _("天"), "hour": _("小时")}
 
@@ -115,12 +120,7 @@ class RequirementSheet(TimeStampedModel):
         # Hiring managers hold it; HR staff hold the model's change permission.
         permissions = [("review_requirementsheet", "Can review (approve or return) sheets")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(salary_min__isnull=True)
-                | Q(salary_max__isnull=True)
-                | Q(salary_min__lte=F("salary_max")),
-                name="sheet_salary_min_lte_max",
-            ),
+            models.CheckConstraint(condition=SALARY_IN_ORDER, name="sheet_salary_min_lte_max"),
             models.CheckConstraint(condition=Q(headcount__gte=1), name="sheet_headcount_gte_1"),
         ]
 

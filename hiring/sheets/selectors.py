@@ -3,8 +3,7 @@
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
-from pathlib import Path
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,22 +19,18 @@ from django.db.models import (
     QuerySet,
     Subquery,
     TextField,
+    Value,
     Window,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Concat, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.template.loader import get_template
 from django.utils import translation
 
 from hiring.accounts.names import name_from
-from hiring.catalog.models import Capability, CapabilityCategory, Industry, Preset, PresetItem
-from hiring.catalog.selectors import (
-    catalog_version,
-    catalog_version_annotations,
-    change_stamp_sql,
-)
+from hiring.catalog.models import Capability, CapabilityCategory, Preset, PresetItem
+from hiring.common import versions
 
 from . import access
 from .models import RequirementSheet, Review, SheetItem
@@ -91,18 +86,13 @@ def sheet_get(*, user, pk: int) -> RequirementSheet:
     )
 
 
-def _person_stamp(column: str) -> RawSQL:
+def _person_stamp(column: str) -> Subquery:
     """Everything of the user in `column` that a page shows, as one string."""
-    quote = connection.ops.quote_name
-    users, sheets = get_user_model()._meta, RequirementSheet._meta
-    names = " || ':' || ".join(
-        f"u.{quote(name)}" for name in ("username", "first_name", "last_name")
+    names = Concat(
+        "username", Value(":"), "first_name", Value(":"), "last_name", output_field=TextField()
     )
-    sql = (
-        f"SELECT {names} FROM {quote(users.db_table)} u "
-        f"WHERE u.{quote(users.pk.column)} = {quote(sheets.db_table)}.{quote(column)}"
-    )
-    return RawSQL(sql, (), output_field=TextField())
+    person = get_user_model()._base_manager.filter(pk=OuterRef(column)).values(stamp=names)
+    return Subquery(person, output_field=TextField())
 
 
 def sheet_get_for_page(*, user, pk: int) -> RequirementSheet:
@@ -113,7 +103,7 @@ def sheet_get_for_page(*, user, pk: int) -> RequirementSheet:
         RequirementSheet.objects.defer("wizard_state").annotate(
             owner_stamp=_person_stamp("owner_id"),
             hiring_manager_stamp=_person_stamp("hiring_manager_id"),
-            **catalog_version_annotations(),
+            **versions.catalog_version("sheet"),
         ),
         pk=pk,
     )
@@ -280,17 +270,14 @@ def hr_home_version(*, user) -> dict:
     """What HR's home shows, as versions for cache keys, in one small query that always
     returns a row: the last change and the number of the user's sheets (a submit, return or
     approval changes the sheet too), and the catalog's version (the presets below the lists)."""
-    quote = connection.ops.quote_name
-    users, sheets = get_user_model()._meta, RequirementSheet._meta
-    owned = f"s.{quote('owner_id')} = {quote(users.db_table)}.{quote(users.pk.column)}"
-    sheets_version = RawSQL(
-        change_stamp_sql(sheets.db_table, where=owned), (), output_field=TextField()
-    )
-    catalog = catalog_version_annotations([Industry, Preset, PresetItem])["catalog_version"]
+    owned = RequirementSheet.objects.filter(owner=OuterRef("pk"))
     return (
         get_user_model()
-        .objects.filter(pk=user.pk)
-        .values(sheets_version=sheets_version, presets_version=catalog)
+        ._base_manager.filter(pk=user.pk)
+        .values(
+            sheets_version=versions.rows_version(owned),
+            presets_version=versions.catalog_version("home_presets")["catalog_version"],
+        )
         .get()
     )
 
@@ -343,22 +330,6 @@ def manager_home(*, user) -> dict:
         "pending_count": pending.count(),
         "decided": list(decided[:HOME_LIST_SIZE]),
     }
-
-
-QUALITY_SOURCES = Path(__file__).resolve().parent.parent / "quality"
-
-
-@cache
-def templates_version(*names: str) -> str:
-    """The templates as this process renders them (and the quality rules, which write the
-    messages pages show): part of every key a page caches its rendering under."""
-    digest = hashlib.sha256()
-    for name in names:
-        digest.update(Path(get_template(name).origin.name).read_bytes())
-    for source in sorted(QUALITY_SOURCES.glob("*.py")):
-        digest.update(source.read_bytes())
-    digest.update(repr(sorted(settings.QUALITY_CHECK.items())).encode())
-    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -443,7 +414,7 @@ def sheet_rows_page(sheets: QuerySet[RequirementSheet], number, per_page: int) -
     values = sheet_row_values(sheets)
     bottom = (number - 1) * per_page
     found = list(
-        values.annotate(total=Window(Count("pk")), **catalog_version_annotations([Industry]))[
+        values.annotate(total=Window(Count("pk")), **versions.catalog_version("sheet_list"))[
             bottom : bottom + per_page
         ]
     )
@@ -466,7 +437,7 @@ def sheet_list_key(*, page: Page, filters: dict) -> str | None:
         return None
     parts = [
         translation.get_language(),
-        templates_version("sheets/list.html", "sheets/_list.html"),
+        versions.template_version("sheets/list.html"),
         sorted(filters.items()),
         page.number,
         page.paginator.count,
@@ -500,15 +471,11 @@ class SheetContent:
             sheet.updated_at.isoformat(),
             sheet.owner_stamp,
             sheet.hiring_manager_stamp,
-            catalog_version(sheet),
+            sheet.catalog_version,
             translation.get_language() or "",
-            templates_version(
-                "sheets/detail.html",
-                "sheets/_sheet_header.html",
-                "sheets/_sheet_table.html",
-                "sheets/_posting.html",
-                "quality/_report.html",
-            ),
+            versions.template_version("sheets/detail.html"),
+            # The quality report on the page: its rules write the messages.
+            versions.code_version("hiring.quality", "QUALITY_CHECK"),
         ]
         digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
         return f"{sheet.pk}:{digest}"

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hiring.accounts.permissions import any_permission_required
 from hiring.catalog.models import Industry, Preset
-from hiring.common.decorators import private_page
 from hiring.quality.runner import check_sheet_cached
 
 from . import access, selectors, services
@@ -26,7 +25,6 @@ PAGE_SIZE = 20
 CONTENT_CACHE_TIMEOUT = 60 * 10
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def sheet_list(request):
     filters = SheetFilterForm(request.GET).filters()
@@ -54,7 +52,6 @@ def sheet_list(request):
     )
 
 
-@private_page
 @any_permission_required(access.CREATE)
 @require_http_methods(["GET", "POST"])
 def sheet_new(request):
@@ -83,7 +80,6 @@ def sheet_new(request):
     )
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def sheet_detail(request, pk: int, review_form=None):
     sheet = selectors.sheet_get_for_page(user=request.user, pk=pk)
@@ -130,7 +126,6 @@ def sheet_edit(request, pk: int):
     return redirect("sheets:wizard", pk=sheet.pk, step=sheet.last_step)
 
 
-@private_page
 @any_permission_required(access.CREATE)
 @require_http_methods(["GET", "POST"])
 def sheet_duplicate(request, pk: int):
@@ -147,7 +142,6 @@ def sheet_duplicate(request, pk: int):
     return render(request, "sheets/duplicate.html", {"sheet": sheet, "form": form})
 
 
-@private_page
 @any_permission_required(access.CHANGE)
 @require_http_methods(["GET", "POST"])
 def sheet_delete(request, pk: int):
@@ -226,7 +220,6 @@ def sheet_new_revision(request, pk: int):
     return redirect("sheets:wizard", pk=revision.pk, step="basics")
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def sheet_history(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -241,7 +234,6 @@ def sheet_history(request, pk: int):
     )
 
 
-@private_page
 @any_permission_required(access.CHANGE)
 @require_http_methods(["GET", "POST"])
 def sheet_revert(request, pk: int, history_id: int):

@@ -31,14 +31,8 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from hiring.catalog.models import (
-    AssessmentMethod,
-    Capability,
-    CapabilityCategory,
-    Industry,
-    Priority,
-)
-from hiring.catalog.selectors import catalog_version, catalog_version_annotations
+from hiring.catalog.models import Capability, CapabilityCategory
+from hiring.common import versions
 from hiring.quality.runner import check_sheet
 
 from . import access, selectors, services
@@ -47,8 +41,6 @@ from .models import RequirementSheet
 
 CATEGORY_STEPS = ["hard", "core", "value", "bonus"]
 ITEMS_CACHE_TIMEOUT = 60 * 10
-# What a category step shows of the catalog: its rows are cached under these tables' version.
-STEP_CATALOG_MODELS = (Industry, CapabilityCategory, Priority, AssessmentMethod, Capability)
 STEPS = [
     ("basics", BasicsForm),
     *[(slug, category_step_form(slug)) for slug in CATEGORY_STEPS],
@@ -118,7 +110,7 @@ class SheetWizardView(NamedUrlWizardView):
         if not request.user.has_perm(access.VIEW):
             raise PermissionDenied
         sheets = access.visible_sheets(request.user).annotate(
-            **catalog_version_annotations(STEP_CATALOG_MODELS)
+            **versions.catalog_version("wizard_step")
         )
         if kwargs.get("step") in STEPS_SHOWING_THE_SHEET:
             sheets = sheets.select_related("preset__industry", "industry", "owner")
@@ -378,12 +370,8 @@ class SheetWizardView(NamedUrlWizardView):
             self.sheet.version,
             step,
             translation.get_language(),
-            catalog_version(self.sheet),
-            selectors.templates_version(
-                "sheets/wizard/category.html",
-                "sheets/wizard/_items.html",
-                "sheets/wizard/_item_row.html",
-            ),
+            self.sheet.catalog_version,
+            versions.template_version("sheets/wizard/category.html"),
         ]
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 

@@ -25,7 +25,7 @@ def publish(client, sheet, **data):
         "valid_through": (timezone.localdate() + timedelta(days=30)).isoformat(),
         **data,
     }
-    return client.post(reverse("public:publish", args=[sheet.pk]), data)
+    return client.post(reverse("integrations:publish", args=[sheet.pk]), data)
 
 
 def json_ld(response) -> list[dict]:
@@ -103,7 +103,7 @@ def test_a_revoked_page_is_gone_and_publishing_again_makes_a_new_address(client,
     client.force_login(hr_alice)
     publish(client, sheet)
     old = PublicPosting.objects.get().token
-    client.post(reverse("public:unpublish", args=[sheet.pk]))
+    client.post(reverse("integrations:unpublish", args=[sheet.pk]))
     assert client.get(reverse("public:posting", args=[old])).status_code == 404
     publish(client, sheet)
     new = PublicPosting.objects.get(revoked_at__isnull=True).token
@@ -127,7 +127,7 @@ def test_only_the_author_publishes_or_revokes(client, sheet, hr_alice, request, 
     page = PublicPosting.objects.create(
         sheet=sheet, published_by=hr_alice, valid_through=timezone.localdate()
     )
-    assert client.post(reverse("public:unpublish", args=[sheet.pk])).status_code in (403, 404)
+    assert client.post(reverse("integrations:unpublish", args=[sheet.pk])).status_code in (403, 404)
     page.refresh_from_db()
     assert page.revoked_at is None
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
 from hiring.catalog.models import Capability, Preset
-from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
 from hiring.common.tests.accessibility import axe_violations
 from hiring.sheets.tests.test_browser import log_in
+from support.chromium import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
+from support.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .live_app import PASSWORD, LiveApp, free_port, page_forms, redis_answers, seed_database
 

@@ -34,6 +34,9 @@ from hiring.sheets.tests.factories import make_sheet
 from . import pdfs
 
 WAIT_SECONDS = 90
+# With the live-server tests, in one pytest-xdist worker: two Celery workers of two test
+# processes started at once do not get their renders done in time.
+pytestmark = pytest.mark.xdist_group("live")
 
 
 def _free_port() -> int:

@@ -2,17 +2,15 @@
 editor; HR submits a sheet, its hiring manager approves it from 待我审批 and downloads the
 PDF; HR reverts a draft to an earlier version after confirming."""
 
-import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from hiring.accounts.tests.factories import PASSWORD
-from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
 from hiring.sheets import services
 from hiring.sheets.models import RequirementSheet
 
@@ -22,27 +20,23 @@ from .factories import make_sheet
 # brings back what migrations put there (the role groups).
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.xdist_group("live"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
 @pytest.fixture
-def page():
-    # Playwright runs an event loop in this thread; the test's ORM calls are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            locale="zh-CN", viewport={"width": 1280, "height": 900}, accept_downloads=True
-        )
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        yield page
-        browser.close()
-        assert not errors, errors  # no script on any page may fail
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+def page(browser):
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors  # no script on any page may fail
 
 
 class Steps:

@@ -1,34 +1,31 @@
 """The Content-Security-Policy breaks nothing: real Chromium reports no violation on our
 pages, Django admin's change pages or the import page."""
 
-import os
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from playwright.sync_api import sync_playwright
 
 from hiring.catalog.models import Capability, Preset
-from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
 from hiring.sheets.tests.factories import make_sheet
 
-# The live server's database is emptied after each browser test, roles included: this test
-# needs none (a superuser does everything), so it may run after the others.
-pytestmark = pytest.mark.browser
+# The live server's database is emptied after each browser test; serialized rollback puts
+# back what migrations made, so the tests of this group may run in any order.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("live"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "a-long-admin-password-for-csp"
 
 
 @pytest.fixture
-def browser_page():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(locale="zh-CN").new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+def browser_page(browser):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
 
 
 def test_no_page_violates_the_content_security_policy(live_server, catalog, browser_page):

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect, sync_playwright
 
-from hiring.common.chromium import CHROMIUM, CHROMIUM_ARGS
 from hiring.common.tests.accessibility import assert_accessible, assert_fits
 from hiring.sheets.models import RequirementSheet
+from support.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .test_browser import journey, log_in
 

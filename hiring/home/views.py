@@ -1,22 +1,18 @@
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
-from hiring.accounts.permissions import any_permission_required
-from hiring.common.decorators import private_page
+from hiring.catalog import selectors
+from hiring.common import versions
 from hiring.sheets import access
 from hiring.sheets import selectors as sheet_selectors
-
-from . import selectors
 
 PRESETS_CACHE_TIMEOUT = 60 * 10
 # A name changed elsewhere (the hiring manager's) shows after this at the latest.
 LISTS_CACHE_TIMEOUT = 60 * 10
-# Held by catalog admins, who maintain the library in Django admin.
-CATALOG_CHANGE = "catalog.change_capability"
+CATALOG_CHANGE = access.CATALOG_CHANGE
 
 
-@private_page
-@any_permission_required(access.VIEW, CATALOG_CHANGE)
+# Login, the permissions (access.VIEW or CATALOG_CHANGE) and no-store: hiring/urls.py.
 def home(request):
     """Each role starts from what it works on: HR from its sheets and the presets, a hiring
     manager from the sheets waiting for a decision, a catalog admin from the library."""
@@ -28,7 +24,7 @@ def home(request):
     if is_hr:
         # The lists are cached under the versions of what they show: read only on a miss.
         context.update(sheet_selectors.hr_home_version(user=user))
-        context["lists_version"] = sheet_selectors.templates_version("catalog/home.html")
+        context["lists_version"] = versions.template_version("catalog/home.html")
         context["hr_lists"] = SimpleLazyObject(lambda: sheet_selectors.hr_home(user=user))
         context["lists_timeout"] = LISTS_CACHE_TIMEOUT
     if is_manager:

@@ -1,5 +1,5 @@
-"""How the project starts headless Chromium (browser tests, PDF benchmark): Debian's build,
-with everything that would reach for the network switched off."""
+"""How tests and benchmarks start headless Chromium (browser tests, PDF benchmark): Debian's
+build, with everything that would reach for the network switched off."""
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
