@@ -25,7 +25,7 @@ ADMIN_CSP = {
 }
 
 urlpatterns = [
-    path("favicon.ico", FaviconView.as_view()),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("admin/", with_csp(admin.site.urls, ADMIN_CSP)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("hiring.accounts.urls")),
