@@ -168,6 +168,74 @@ def normalize(text: str) -> str:
     return normalize_with_map(text)[0]
 
 
+# Sentence ends: a finding needs its group and its act in one clause. Full-width forms
+# and characters whose compatibility form holds one of them are listed too, so the
+# folded text has exactly one line break per clause break of the original.
+_CLAUSE_END = re.compile(
+    r"[\n\r。｡！？；!?;\u203c\u2047-\u2049\ufe15\ufe16\ufe54\ufe56\ufe57]+|\.(?=\s|$)"
+)
+
+
+def split_clauses(text: str) -> list[str]:
+    """The clauses of a text, as written; a question keeps its question mark."""
+    clauses = []
+    position = 0
+    for m in _CLAUSE_END.finditer(text):
+        end = m.start() + (1 if m.group()[0] in "?？" else 0)
+        clauses.append(text[position:end])
+        position = m.end()
+    clauses.append(text[position:])
+    return [clause for clause in clauses if clause.strip()]
+
+
+@functools.cache
+def _invisible_class() -> re.Pattern[str]:
+    ranges: list[list[int]] = []
+    for code in range(0x30000):
+        ch = chr(code)
+        if _is_invisible(ch):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    ranges += [[0xE0000, 0xE0FFF], [0xF0000, 0x10FFFF]]
+    body = "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return re.compile(f"[{body}]+")
+
+
+def _numerals(m: re.Match) -> str:
+    text = m.string
+    start, end = m.span()
+    digits = _chinese_number(m.group(), text[start - 1 : start], text[end : end + 1])
+    return m.group() if digits is None else digits
+
+
+def _separator(m: re.Match) -> str:
+    text = m.string
+    if text[m.start() - 1] in _NUMERAL_CHARS and text[m.end()] in _NUMERAL_CHARS:
+        return m.group()
+    return ""
+
+
+def _spaced(m: re.Match) -> str:
+    return "".join(c for c in m.group() if c.isalpha())
+
+
+def fold(text: str) -> str:
+    """``normalize`` without the character map, in bulk: what the check reads.
+
+    Line breaks are kept one for one, so a text folded as clauses joined by line breaks
+    splits back into the same clauses."""
+    invisible = _invisible_class()
+    text = invisible.sub("", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = invisible.sub("", unicodedata.normalize("NFKC", text))
+    text = _converter().convert(text).lower()
+    text = _SEPARATORS.sub(_separator, text)
+    text = _SPACED_LETTERS.sub(_spaced, text)
+    return _NUMERAL_RUN.sub(_numerals, text)
+
+
 def simplify_pattern(pattern: str) -> str:
     """A rule's pattern in the form the text is matched in: simplified characters.
 

@@ -1,72 +1,236 @@
 """Quality rule: discriminatory or unlawful wording in hiring texts.
 
-A requirement, posting or interview question must not restrict or prefer candidates by a
-protected ground: gender, gender identity, sexual orientation, marital or childbearing
-status, age, ethnicity or race, religion, household registration or regional and national
-origin, appearance, health unrelated to the job (such as carrying hepatitis B), disability,
-genetic information, or zodiac sign and blood type.
+A requirement, posting, screening question or interview note must not restrict, prefer,
+ask about or rate candidates by a protected ground: gender, gender identity, sexual
+orientation, marital or childbearing status, age, ethnicity or race, religion, household
+registration or regional and national origin, appearance, health unrelated to the job,
+disability, genetic information, or zodiac sign and blood type.
 
-How it works:
+How it works — who is named, and what is done to them:
 
-1. ``normalize_with_map`` folds the evasions people use (invisible characters, full-width
-   forms, traditional characters, spacing, Chinese numerals) into one plain, lowercase
-   form, keeping a map back to the original characters so a finding quotes exactly what
+1. The text is split into clauses (sentences) and each clause into segments (at commas).
+   Both are normalized in bulk (``normalize.fold``): invisible characters, full-width
+   forms, traditional characters, spacing and Chinese numerals folded away.
+2. One RE2 scan finds the clauses that mention a protected *group* ("女性", "90后",
+   "gays"), a protected *topic* ("婚育状况", "blood type") or a *phrase* that is a
+   restriction by itself ("五官端正"); ages are read as numbers (``ages``). Clauses without
+   one are done with.
+3. In a clause that mentions one, a group is a finding when an *act* is in its segment, in
+   either order: exclude ("勿扰", "need not apply"), prefer ("优先"), require ("限", "must
+   be"), ask ("是否", "please state", a form label "民族:") or evaluate (an interview note or
+   a score). A topic is one when it is required, asked about or evaluated. A segment that is
+   nothing but a group ("女,大专以上") is a requirement list entry and counts too.
+4. Lawful frames suppress: a frame next to the group (customers, products and services:
+   "女性客户", "women's apparel") or a lawful statement in the segment (negation, equal
+   opportunity, benefits and leave, accommodation, affirmative measures, a notice asking
+   not to disclose). A frame's words are masked, so "不要求" is not the act "不要".
+5. Each ground found yields one ``Finding`` at its highest severity, quoting exactly what
    the user wrote.
-2. Each rule of the admin-maintained lexicon (``WordingRule``) first masks its lawful
-   look-alikes ("性别不限", "老年客户", "all genders welcome" …), then matches its pattern.
-3. Each ground that matches yields one ``Finding`` at the highest severity found: an
-   exclusion or preference is an error, a soft signal (an age proxy such as "energetic
-   young team") a warning.
 """
+
+import bisect
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .ages import AGE_HINT, CAP, MINIMUM, age_spans
 from .findings import Finding, Severity
-from .lexicon import CompiledRule, Lexicon, current_lexicon
-from .models import Ground
-from .normalize import normalize, normalize_with_map
+from .lexicon import Lexicon, current_lexicon
+from .models import Act, Ground, Kind
+from .normalize import fold, normalize, normalize_with_map, split_clauses
 
 __all__ = ["check_wording", "normalize"]
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.TIP: 2}
+_SEGMENT_BREAKS = frozenset(",，")
+_NEAR = 4.0  # units (a word, or two Chinese characters) between a frame and a mention
+_MAX_CLAUSE = 2000  # longer clauses are read in pieces of this many characters
+_TOPIC_ACTS = frozenset({Act.REQUIRE, Act.ASK, Act.EVALUATE, Act.PREFER})
 
 
-def _mask(norm: str, exceptions) -> str:
-    """Blank out lawful look-alikes; commas keep positions and act as clause breaks."""
-    return exceptions.sub(lambda m: "," * len(m.group()), norm)
-
-
-def _masked(norm: str, exceptions: tuple, cache: dict[tuple, str]) -> str:
-    """The text with every exception masked, reusing the work done for a shared prefix."""
-    key = tuple(e.pattern for e in exceptions)
-    if key not in cache:
-        cache[key] = _mask(_masked(norm, exceptions[:-1], cache), exceptions[-1])
-    return cache[key]
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+def _units(text: str) -> float:
+    """Distance in words: an English word counts 1, a Chinese character ½."""
+    units = 0.0
+    in_word = False
+    for ch in text:
+        if ch.isascii():
+            if ch.isalnum():
+                if not in_word:
+                    units += 1
+                in_word = True
+            else:
+                in_word = False
         else:
-            merged.append((start, end))
-    return merged
+            in_word = False
+            if ch.isalpha():
+                units += 0.5
+    return units
 
 
-def _localized(rule: CompiledRule, name: str) -> str:
+def _gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> float:
+    if a[1] <= b[0]:
+        return _units(text[a[1] : b[0]])
+    if b[1] <= a[0]:
+        return _units(text[b[1] : a[0]])
+    return 0.0
+
+
+def _tag_of(match) -> int:
+    return match.lastindex - 1
+
+
+def _analyse(clause: str, lexicon: Lexicon) -> list[tuple[str, Severity, int, int]]:
+    """(ground, severity, start, end) of every finding in one normalized clause."""
+    frames = []  # (start, end, kind, ground)
+    masked = clause
+    if lexicon.frames is not None:
+        chars = None
+        for m in lexicon.frames.finditer(clause):
+            if m.end() <= m.start():
+                continue
+            kind, ground = lexicon.frame_tags[_tag_of(m)]
+            frames.append((m.start(), m.end(), kind, ground))
+            if not ground:
+                chars = chars or list(clause)
+                chars[m.start() : m.end()] = " " * (m.end() - m.start())
+        if chars is not None:
+            masked = "".join(chars)
+
+    mentions = []  # (start, end, kind, ground, severity)
+    if lexicon.mentions is not None:
+        # Read on the clause as written: a frame word inside a longer mention ("local
+        # residents") leaves the mention whole; one inside a frame ("女装") is dropped below.
+        for m in lexicon.mentions.finditer(clause):
+            if m.end() > m.start():
+                kind, ground, severity = lexicon.mention_tags[_tag_of(m)]
+                if kind != Kind.PHRASE and any(
+                    f_start <= m.start() and m.end() <= f_end and not f_ground
+                    for f_start, f_end, _k, f_ground in frames
+                ):
+                    continue
+                mentions.append((m.start(), m.end(), kind, ground, severity))
+    for span in age_spans(masked):
+        if span.kind == MINIMUM:
+            frames.append((span.start, span.end, str(Kind.FRAME), Ground.AGE))
+            continue
+        kind = Kind.PHRASE if span.kind == CAP else Kind.GROUP
+        mentions.append((span.start, span.end, str(kind), Ground.AGE, Severity.ERROR))
+    if not mentions:
+        return []
+    for ground in {mention[3] for mention in mentions}:
+        if ground in lexicon.ground_frames:
+            pattern, tags = lexicon.ground_frames[ground]
+            for m in pattern.finditer(clause):
+                if m.end() > m.start():
+                    kind, f_ground = tags[_tag_of(m)]
+                    frames.append((m.start(), m.end(), kind, f_ground))
+
+    acts = []  # (start, end, act)
+    if lexicon.acts is not None:
+        for m in lexicon.acts.finditer(masked):
+            if m.end() > m.start():
+                acts.append((m.start(), m.end(), lexicon.act_tags[_tag_of(m)][0]))
+
+    breaks = [i for i, ch in enumerate(masked) if ch in _SEGMENT_BREAKS]
+
+    def segment(position: int) -> int:
+        return bisect.bisect_right(breaks, position)
+
+    def segment_text(index: int) -> tuple[int, int]:
+        start = breaks[index - 1] + 1 if index > 0 else 0
+        end = breaks[index] if index < len(breaks) else len(masked)
+        return start, end
+
+    found = []
+    for start, end, kind, ground, severity in mentions:
+        seg = segment(start)
+        span = (start, end)
+        own_acts = [
+            (_gap(masked, span, (a_start, a_end)), act)
+            for a_start, a_end, act in acts
+            if segment(a_start) == seg and not (a_start < end and start < a_end)
+        ]
+        closest_act = min(
+            (gap for gap, act in own_acts if act in (Act.EXCLUDE, Act.PREFER)), default=None
+        )
+        closest_exclusion = min((gap for gap, act in own_acts if act == Act.EXCLUDE), default=None)
+        lawful = False
+        for f_start, f_end, f_kind, f_ground in frames:
+            if f_ground and f_ground != ground:
+                continue
+            overlaps = f_start < end and start < f_end
+            if overlaps and f_start <= start and end <= f_end:
+                lawful = True  # the mention is part of a lawful compound: "女装", "男女不限"
+            elif not overlaps and segment(f_start) != seg:
+                continue
+            elif f_kind == Kind.LAWFUL and not overlaps:
+                lawful = True
+            elif severity == Severity.WARNING and kind == Kind.PHRASE:
+                continue  # a signal stays one whoever the team serves
+            else:
+                gap = _gap(masked, span, (f_start, f_end))
+                lawful = gap <= _NEAR
+                if closest_act is not None and closest_act < gap:
+                    lawful = False  # "Mums preferred for our baby-products helpline"
+                if closest_exclusion is not None and closest_exclusion <= gap:
+                    lawful = False  # "不招乙肝患者"
+            if lawful:
+                break
+        if lawful:
+            continue
+        if kind == Kind.PHRASE:
+            found.append((ground, severity, start, end))
+            continue
+        wanted = None if kind == Kind.GROUP else _TOPIC_ACTS
+        acted = False
+        for a_start, a_end, act in acts:
+            if a_start < end and start < a_end:
+                continue  # the act is a word inside the mention itself
+            if wanted is not None and act not in wanted:
+                continue
+            a_seg = segment(a_start)
+            if a_seg == seg:
+                acted = True
+            elif a_seg == seg + 1 and _units(masked[segment_text(a_seg)[0] : a_start]) <= 1:
+                acted = True  # "已婚已育者,优先考虑"
+            if acted:
+                break
+        if not acted and kind == Kind.GROUP:
+            s_start, s_end = segment_text(seg)
+            rest = masked[s_start:start] + masked[end:s_end]
+            acted = _units(rest) <= 2  # a requirement-list entry: "女,大专以上"
+        if acted:
+            found.append((ground, severity, start, end))
+    return found
+
+
+def _pieces(clause: str) -> list[str]:
+    if len(clause) <= _MAX_CLAUSE:
+        return [clause]
+    return [clause[i : i + _MAX_CLAUSE] for i in range(0, len(clause), _MAX_CLAUSE)]
+
+
+def _localized(message, name: str) -> str:
     english = (translation.get_language() or "").startswith("en")
-    return (english and getattr(rule, f"{name}_en")) or getattr(rule, name)
+    return (english and getattr(message, f"{name}_en")) or getattr(message, name)
 
 
-def _finding(rule: CompiledRule, quoted: str) -> Finding:
+def _finding(lexicon: Lexicon, ground: str, severity: Severity, quoted: str) -> Finding:
+    message = lexicon.message(ground, severity)
+    if message is None:
+        label = Ground(ground).label if ground in Ground.values else ground
+        return Finding(
+            rule=f"wording.{ground}",
+            severity=severity,
+            message=_("%(wording)s涉及%(ground)s,属于歧视性招聘内容。")
+            % {"wording": quoted, "ground": label},
+        )
     return Finding(
-        rule=f"wording.{rule.ground}",
-        severity=rule.severity,
-        message=_localized(rule, "message").replace("{wording}", quoted),
-        suggestion=_localized(rule, "suggestion").replace("{wording}", quoted),
-        basis=_localized(rule, "legal_basis"),
+        rule=f"wording.{ground}",
+        severity=severity,
+        message=_localized(message, "message").replace("{wording}", quoted),
+        suggestion=_localized(message, "suggestion").replace("{wording}", quoted),
+        basis=_localized(message, "legal_basis"),
     )
 
 
@@ -89,27 +253,59 @@ def check_wording(text: str, *, lexicon: Lexicon | None = None) -> list[Finding]
     return findings
 
 
+def flagged_clauses(text: str, lexicon: Lexicon):
+    """(original clause, its normalized form) for every clause mentioning a protected
+    group, topic or phrase or holding a number (a possible age)."""
+    clauses = split_clauses(text)
+    folded = fold("\n".join(clauses))
+    normalized = folded.split("\n")
+    if len(normalized) != len(clauses):  # a character folded into a line break
+        normalized = [fold(clause) for clause in clauses]
+    hit: set[int] = set()
+    starts = []
+    position = 0
+    for clause in normalized:
+        starts.append(position)
+        position += len(clause) + 1
+    if lexicon.mentions is not None:
+        for m in lexicon.mentions.finditer(folded if len(normalized) == len(clauses) else ""):
+            hit.add(bisect.bisect_right(starts, m.start()) - 1)
+    if len(normalized) == len(clauses):
+        for m in AGE_HINT.finditer(folded):
+            hit.add(bisect.bisect_right(starts, m.start()) - 1)
+    else:
+        hit.update(i for i, clause in enumerate(normalized) if AGE_HINT.search(clause))
+    return [(clauses[i], normalized[i]) for i in sorted(hit)]
+
+
 def _check(text: str, lexicon: Lexicon) -> list[Finding]:
-    norm, origin = normalize_with_map(text)
-    masked: dict[tuple, str] = {(): norm}
-    hits: dict[str, list[tuple[CompiledRule, list[tuple[int, int]]]]] = {}
-    for rule in lexicon.rules:
-        target = _masked(norm, rule.exceptions, masked)
-        spans = [m.span() for m in rule.pattern.finditer(target) if m.end() > m.start()]
-        if spans:
-            hits.setdefault(rule.ground, []).append((rule, spans))
+    by_ground: dict[str, list[tuple[Severity, str]]] = {}
+    for original, folded in flagged_clauses(text, lexicon):
+        found = [f for piece in _pieces(folded) for f in _analyse(piece, lexicon)]
+        if not found:
+            continue
+        # Quote exactly what was written: re-read the clause with its character map.
+        norm, origin = normalize_with_map(original)
+        exact = [f for piece in _pieces(norm) for f in _analyse(piece, lexicon)]
+        offset_found = exact if exact else []
+        if exact and len(_pieces(norm)) == 1:
+            for ground, severity, start, end in offset_found:
+                quote = original[origin[start] : origin[end - 1] + 1].strip()
+                by_ground.setdefault(ground, []).append((severity, quote or original.strip()))
+        else:
+            for ground, severity, _start, _end in found:
+                by_ground.setdefault(ground, []).append((severity, original.strip()[:80]))
 
     findings = []
     order = list(Ground.values)
-    for ground in sorted(hits, key=lambda g: order.index(g) if g in order else len(order)):
-        matched = hits[ground]
-        top = min(_SEVERITY_RANK[rule.severity] for rule, _spans in matched)
-        at_top = [(r, s) for r, s in matched if _SEVERITY_RANK[r.severity] == top]
+    for ground in sorted(by_ground, key=lambda g: order.index(g) if g in order else len(order)):
+        hits = by_ground[ground]
+        top = min(_SEVERITY_RANK[severity] for severity, _quote in hits)
+        severity = next(s for s, _q in hits if _SEVERITY_RANK[s] == top)
         wordings: list[str] = []
-        for start, end in _merged([span for _r, spans in at_top for span in spans]):
-            wording = text[origin[start] : origin[end - 1] + 1].strip()
-            if wording and wording not in wordings:
-                wordings.append(wording)
-        quoted = _("、").join(_("「%(wording)s」") % {"wording": w} for w in wordings)
-        findings.append(_finding(at_top[0][0], quoted))
+        for s, quote in hits:
+            if _SEVERITY_RANK[s] == top and quote not in wordings:
+                wordings.append(quote)
+        quoted = _("、").join(_("「%(wording)s」") % {"wording": w} for w in wordings[:5])
+        findings.append(_finding(lexicon, ground, severity, quoted))
     return findings
