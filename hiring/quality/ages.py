@@ -57,7 +57,7 @@ _LOWER = re.compile(
     rf"{_N}\s*{_YEARS}?\s*(?:及|或)?(?:以上|之上|\+|or\s+(?:older|over|above|more)|and\s+(?:over|above|up|older))"
 )
 _VALUES = re.compile(
-    rf"{_N}\s*{_YEARS}|{_N}\s*多岁|\baged?\s*:?\s*{_N}\b|\bin\s+(?:their|your|his|her)\s+(?:\d0s|"
+    rf"{_N}\s*{_YEARS}|{_N}\s*多(?:岁|了)|\baged?\s*:?\s*{_N}\b|\bin\s+(?:their|your|his|her)\s+(?:\d0s|"
     r"twenties|thirties|forties|fifties)|\b(?:twenty|thirty|forty|fifty)-?somethings?\b"
 )
 # 80后 / 95后 / 00后 (a two-digit birth year, mainland usage); 七年级生 (Taiwanese usage).

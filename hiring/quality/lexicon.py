@@ -175,6 +175,9 @@ class Lexicon:
     frame_tags: tuple
     ground_frames: dict
     messages: dict
+    # Interview notes and verdicts ("面试评价:", "reject"): a text holding one is a note, and
+    # every protected group or topic it mentions is being evaluated.
+    notes: object = None
     words: tuple = ()  # every literal vocabulary word (for the benchmark's bare scan)
     stamp: tuple = ()
     # Findings per (text, language): the same preset texts are checked on every page view.
@@ -201,6 +204,7 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
             act_groups.setdefault((wl.act,), []).extend(words)
         elif wl.kind in (Kind.FRAME, Kind.LAWFUL):
             frame_groups.setdefault((str(wl.kind), wl.ground or ""), []).extend(words)
+    notes, _note_tags = _tagged([(("note",), act_groups.get(("note",), []))], lists)
     mentions, mention_tags = _tagged(sorted(mention_groups.items()), lists)
     acts, act_tags = _tagged(sorted(act_groups.items()), lists)
     frames, frame_tags = _tagged(sorted(i for i in frame_groups.items() if not i[0][1]), lists)
@@ -245,6 +249,7 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
         frames=frames,
         frame_tags=tuple(frame_tags),
         ground_frames=ground_frames,
+        notes=notes,
         messages=messages,
         words=literal,
         stamp=stamp,

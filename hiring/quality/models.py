@@ -64,6 +64,7 @@ class Act(models.TextChoices):
     REQUIRE = "require", _("要求")
     ASK = "ask", _("询问")
     EVALUATE = "evaluate", _("评价")
+    NOTE = "note", _("评语或结论(整段适用)")
 
 
 LIST_SEVERITIES = [(Severity.ERROR.value, _("错误")), (Severity.WARNING.value, _("警告"))]

@@ -26,6 +26,8 @@ _DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cs", "Co"})
 _KEPT_CONTROLS = frozenset("\n\r\t")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Emoji and signs carry meaning ("属🐍", "♍"): never dropped as decoration.
+_SYMBOLS = "\u2600-\u27bf\U0001f000-\U0001faff"
 _NUMERAL_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -46,7 +48,7 @@ _NUMERAL_CHARS = "".join(_NUMERAL_DIGITS) + "十百"
 # and spaces between CJK and digits ("35 岁"). Clause punctuation and brackets are kept:
 # they separate statements ("面向女性,优先…") and carry meaning ("客服(女)").
 _SEPARATORS = re.compile(
-    rf"(?<=[{_CJK}])(?:_|[^\w,;:!?。、()\[\]{{}}<>《》【】\r\n])+(?=[{_CJK}])"
+    rf"(?<=[{_CJK}])(?:_|[^\w,;:!?。、()\[\]{{}}<>《》【】\r\n{_SYMBOLS}])+(?=[{_CJK}])"
     rf"|(?<=[{_CJK}])[ \t]+(?=\d)|(?<=\d)[ \t]+(?=[{_CJK}])"
 )
 # Three or more single Latin letters joined by spaces or dots: "f e m a l e", "m.a.l.e".

@@ -79,8 +79,11 @@ def _tag_of(match) -> int:
     return match.lastindex - 1
 
 
-def _analyse(clause: str, lexicon: Lexicon) -> list[tuple[str, Severity, int, int]]:
-    """(ground, severity, start, end) of every finding in one normalized clause."""
+def _analyse(
+    clause: str, lexicon: Lexicon, *, note: bool = False
+) -> list[tuple[str, Severity, int, int]]:
+    """(ground, severity, start, end) of every finding in one normalized clause; in a
+    `note` (an interview note or verdict) every mention counts as evaluated."""
     frames = []  # (start, end, kind, ground)
     masked = clause
     if lexicon.frames is not None:
@@ -117,19 +120,23 @@ def _analyse(clause: str, lexicon: Lexicon) -> list[tuple[str, Severity, int, in
         mentions.append((span.start, span.end, str(kind), Ground.AGE, Severity.ERROR))
     if not mentions:
         return []
+    acts = []  # (start, end, act)
+    if lexicon.acts is not None:
+        for m in lexicon.acts.finditer(masked):
+            if m.end() > m.start():
+                acts.append((m.start(), m.end(), lexicon.act_tags[_tag_of(m)][0]))
     for ground in {mention[3] for mention in mentions}:
         if ground in lexicon.ground_frames:
             pattern, tags = lexicon.ground_frames[ground]
             for m in pattern.finditer(clause):
                 if m.end() > m.start():
                     kind, f_ground = tags[_tag_of(m)]
+                    if any(
+                        a <= m.start() and m.end() <= b and b - a > m.end() - m.start()
+                        for a, b, _act in acts
+                    ):
+                        continue  # "不欢迎" is an act, not a welcome
                     frames.append((m.start(), m.end(), kind, f_ground))
-
-    acts = []  # (start, end, act)
-    if lexicon.acts is not None:
-        for m in lexicon.acts.finditer(masked):
-            if m.end() > m.start():
-                acts.append((m.start(), m.end(), lexicon.act_tags[_tag_of(m)][0]))
 
     breaks = [i for i, ch in enumerate(masked) if ch in _SEGMENT_BREAKS]
 
@@ -165,7 +172,7 @@ def _analyse(clause: str, lexicon: Lexicon) -> list[tuple[str, Severity, int, in
                 continue
             elif f_kind == Kind.LAWFUL and not overlaps:
                 lawful = True
-            elif severity == Severity.WARNING and kind == Kind.PHRASE:
+            elif severity == Severity.WARNING:
                 continue  # a signal stays one whoever the team serves
             else:
                 gap = _gap(masked, span, (f_start, f_end))
@@ -182,7 +189,7 @@ def _analyse(clause: str, lexicon: Lexicon) -> list[tuple[str, Severity, int, in
             found.append((ground, severity, start, end))
             continue
         wanted = None if kind == Kind.GROUP else _TOPIC_ACTS
-        acted = False
+        acted = note
         for a_start, a_end, act in acts:
             if a_start < end and start < a_end:
                 continue  # the act is a word inside the mention itself
@@ -280,13 +287,15 @@ def flagged_clauses(text: str, lexicon: Lexicon):
 
 def _check(text: str, lexicon: Lexicon) -> list[Finding]:
     by_ground: dict[str, list[tuple[Severity, str]]] = {}
-    for original, folded in flagged_clauses(text, lexicon):
-        found = [f for piece in _pieces(folded) for f in _analyse(piece, lexicon)]
+    clauses = flagged_clauses(text, lexicon)
+    note = bool(clauses) and lexicon.notes is not None and bool(lexicon.notes.search(fold(text)))
+    for original, folded in clauses:
+        found = [f for piece in _pieces(folded) for f in _analyse(piece, lexicon, note=note)]
         if not found:
             continue
         # Quote exactly what was written: re-read the clause with its character map.
         norm, origin = normalize_with_map(original)
-        exact = [f for piece in _pieces(norm) for f in _analyse(piece, lexicon)]
+        exact = [f for piece in _pieces(norm) for f in _analyse(piece, lexicon, note=note)]
         offset_found = exact if exact else []
         if exact and len(_pieces(norm)) == 1:
             for ground, severity, start, end in offset_found:
