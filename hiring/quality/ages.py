@@ -58,7 +58,9 @@ _LOWER = re.compile(
 )
 _VALUES = re.compile(
     rf"{_N}\s*{_YEARS}|{_N}\s*多(?:岁|了)|\baged?\s*:?\s*{_N}\b|\bin\s+(?:their|your|his|her)\s+(?:\d0s|"
-    r"twenties|thirties|forties|fifties)|\b(?:twenty|thirty|forty|fifty)-?somethings?\b"
+    r"twenties|thirties|forties|fifties)|\b(?:twenty|thirty|forty|fifty)-?somethings?\b|"
+    r"\b(?:early|mid|late)[- ]?(?:\d0)s\b|\bgraduated\s+(?:from\s+)?(?:high\s+school|college|"
+    r"university|school)\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s*年?(?:高中|大学|中专|初中)?毕业"
 )
 # 80后 / 95后 / 00后 (a two-digit birth year, mainland usage); 七年级生 (Taiwanese usage).
 _GENERATIONS = re.compile(

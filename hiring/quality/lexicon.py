@@ -178,6 +178,7 @@ class Lexicon:
     # Interview notes and verdicts ("面试评价:", "reject"): a text holding one is a note, and
     # every protected group or topic it mentions is being evaluated.
     notes: object = None
+    fair: object = None  # "不影响评价", "irrelevant": the note says the fact played no part
     words: tuple = ()  # every literal vocabulary word (for the benchmark's bare scan)
     stamp: tuple = ()
     # Findings per (text, language): the same preset texts are checked on every page view.
@@ -204,7 +205,8 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
             act_groups.setdefault((wl.act,), []).extend(words)
         elif wl.kind in (Kind.FRAME, Kind.LAWFUL):
             frame_groups.setdefault((str(wl.kind), wl.ground or ""), []).extend(words)
-    notes, _note_tags = _tagged([(("note",), act_groups.get(("note",), []))], lists)
+    notes, _tags = _tagged([(("note",), act_groups.pop(("note",), []))], lists)
+    fair, _tags = _tagged([(("fair",), act_groups.pop(("fair",), []))], lists)
     mentions, mention_tags = _tagged(sorted(mention_groups.items()), lists)
     acts, act_tags = _tagged(sorted(act_groups.items()), lists)
     frames, frame_tags = _tagged(sorted(i for i in frame_groups.items() if not i[0][1]), lists)
@@ -250,6 +252,7 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
         frame_tags=tuple(frame_tags),
         ground_frames=ground_frames,
         notes=notes,
+        fair=fair,
         messages=messages,
         words=literal,
         stamp=stamp,

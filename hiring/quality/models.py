@@ -65,6 +65,7 @@ class Act(models.TextChoices):
     ASK = "ask", _("询问")
     EVALUATE = "evaluate", _("评价")
     NOTE = "note", _("评语或结论(整段适用)")
+    FAIR = "fair", _("评语声明与此无关(整段不适用)")
 
 
 LIST_SEVERITIES = [(Severity.ERROR.value, _("错误")), (Severity.WARNING.value, _("警告"))]

@@ -166,16 +166,20 @@ def _analyse(
             if f_ground and f_ground != ground:
                 continue
             overlaps = f_start < end and start < f_end
+            inside = start <= f_start and f_end <= end and f_end - f_start < end - start
             if overlaps and f_start <= start and end <= f_end:
                 lawful = True  # the mention is part of a lawful compound: "女装", "男女不限"
             elif not overlaps and segment(f_start) != seg:
                 continue
-            elif f_kind == Kind.LAWFUL and not overlaps:
-                lawful = True
+            elif f_kind == Kind.LAWFUL:
+                lawful = not inside  # "不得休产假" is no leave benefit
             elif severity == Severity.WARNING:
                 continue  # a signal stays one whoever the team serves
+            elif note:
+                # A note cites customers as its excuse; only "女性客户" stays a customer.
+                lawful = f_start >= end and masked[end:f_start].strip() in ("", "的", "'s")
             else:
-                gap = _gap(masked, span, (f_start, f_end))
+                gap = 0.0 if overlaps else _gap(masked, span, (f_start, f_end))
                 lawful = gap <= _NEAR
                 if closest_act is not None and closest_act < gap:
                     lawful = False  # "Mums preferred for our baby-products helpline"
@@ -285,10 +289,24 @@ def flagged_clauses(text: str, lexicon: Lexicon):
     return [(clauses[i], normalized[i]) for i in sorted(hit)]
 
 
+def _note_kind(folded: str, lexicon: Lexicon) -> str:
+    """ "note" for an interview note or verdict, "fair note" for one that says the protected
+    fact played no part ("不影响评价", "irrelevant; scored only on the QA exercise"), ""
+    for any other text."""
+    if lexicon.notes is None or not lexicon.notes.search(folded):
+        return ""
+    if lexicon.fair is not None and lexicon.fair.search(folded):
+        return "fair note"
+    return "note"
+
+
 def _check(text: str, lexicon: Lexicon) -> list[Finding]:
     by_ground: dict[str, list[tuple[Severity, str]]] = {}
     clauses = flagged_clauses(text, lexicon)
-    note = bool(clauses) and lexicon.notes is not None and bool(lexicon.notes.search(fold(text)))
+    kind = _note_kind(fold(text), lexicon) if clauses else ""
+    if kind == "fair note":
+        return []
+    note = kind == "note"
     for original, folded in clauses:
         found = [f for piece in _pieces(folded) for f in _analyse(piece, lexicon, note=note)]
         if not found:
