@@ -21,7 +21,7 @@ WORKING_AGE = 18
 _LOW, _HIGH = 14, 75  # numbers outside are not ages
 
 _N = r"(\d{1,2})"
-_YEARS = r"(?:周岁|岁|years?\s*old|yrs?\s*old|years?\s*of\s*age|y/?o\b)"
+_YEARS = r"(?:周岁|岁|years?[\s-]*old|yrs?[\s-]*old|years?\s*of\s*age|y/?o\b)"
 _AGE_WORD = re.compile(r"年龄|年纪|岁数|\bages?d?\b|\bold(?:er)?\b|\byoung(?:er)?\b|出生|\bborn\b")
 # A number followed by one of these is a count of something else ("under 30 seconds").
 _UNIT_AFTER = re.compile(

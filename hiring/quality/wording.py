@@ -29,6 +29,7 @@ How it works — who is named, and what is done to them:
 """
 
 import bisect
+import re
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -45,6 +46,14 @@ _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.TIP: 2}
 _SEGMENT_BREAKS = frozenset(",，")
 _NEAR = 4.0  # units (a word, or two Chinese characters) between a frame and a mention
 _MAX_CLAUSE = 2000  # longer clauses are read in pieces of this many characters
+# Requirements that say how much, not who: they do not outweigh a frame ("包裹,单件一般不超过
+# 15公斤", "岗位职责:为60岁以上老年客户…").
+_WEAK_REQUIREMENT = re.compile(
+    r"[:：]|以上|以下|以内|之内|不超过|不低于|不高于|不少于|不大于|不小于|至少|最低|最高|上限|下限|"
+    r"at least|at most|minimum|maximum|min|max|less than|more than|no more than|no less than|"
+    r"or more|or less|or taller"
+)
+_UNIVERSAL = re.compile(r"\b(?:all|every|each|any)\b|所有|各位|每位|每个")
 _TOPIC_ACTS = frozenset({Act.REQUIRE, Act.ASK, Act.EVALUATE, Act.PREFER})
 
 
@@ -153,28 +162,55 @@ def _analyse(
         seg = segment(start)
         span = (start, end)
         own_acts = [
-            (_gap(masked, span, (a_start, a_end)), act)
+            (
+                _gap(masked, span, (a_start, a_end)),
+                act,
+                a_start < start and not _WEAK_REQUIREMENT.fullmatch(masked[a_start:a_end]),
+            )
             for a_start, a_end, act in acts
             if segment(a_start) == seg and not (a_start < end and start < a_end)
         ]
+        # An exclusion or preference, or a requirement written before the mention ("must
+        # be a practising Christian"), outweighs a frame further away.
         closest_act = min(
-            (gap for gap, act in own_acts if act in (Act.EXCLUDE, Act.PREFER)), default=None
+            (
+                gap
+                for gap, act, before in own_acts
+                if act in (Act.EXCLUDE, Act.PREFER) or (act == Act.REQUIRE and before)
+            ),
+            default=None,
         )
-        closest_exclusion = min((gap for gap, act in own_acts if act == Act.EXCLUDE), default=None)
+        closest_exclusion = min(
+            (gap for gap, act, _before in own_acts if act == Act.EXCLUDE), default=None
+        )
+        preferred = any(act == Act.PREFER for _gap_, act, _before in own_acts)
         lawful = False
         for f_start, f_end, f_kind, f_ground in frames:
             if f_ground and f_ground != ground:
                 continue
             overlaps = f_start < end and start < f_end
             inside = start <= f_start and f_end <= end and f_end - f_start < end - start
+            f_seg = segment(f_start)
             if overlaps and f_start <= start and end <= f_end:
                 lawful = True  # the mention is part of a lawful compound: "女装", "男女不限"
-            elif not overlaps and segment(f_start) != seg:
-                continue
             elif f_kind == Kind.LAWFUL:
-                lawful = not inside  # "不得休产假" is no leave benefit
+                # A lawful statement holds for its segment and those after it in the clause
+                # ("regardless of race, religion, sex or age") until a "but".
+                lawful = not inside and (
+                    f_seg == seg
+                    or (
+                        f_seg < seg
+                        and (f_ground or closest_exclusion is None and not preferred)
+                        and not _contrast(masked, f_seg, seg, segment_text)
+                    )
+                )
+            elif not overlaps and f_seg != seg:
+                continue
             elif severity == Severity.WARNING:
                 continue  # a signal stays one whoever the team serves
+            elif inside:
+                # "乙肝患者" in "为乙肝患者提供…", but not in "乙肝患者勿扰" or a phrase.
+                lawful = kind != Kind.PHRASE and closest_exclusion is None
             elif note:
                 # A note cites customers as its excuse; only "女性客户" stays a customer.
                 lawful = f_start >= end and masked[end:f_start].strip() in ("", "的", "'s")
@@ -202,17 +238,31 @@ def _analyse(
             a_seg = segment(a_start)
             if a_seg == seg:
                 acted = True
-            elif a_seg == seg + 1 and _units(masked[segment_text(a_seg)[0] : a_start]) <= 1:
-                acted = True  # "已婚已育者,优先考虑"
+            elif a_seg == seg + 1 and (
+                _units(masked[segment_text(a_seg)[0] : a_start]) <= 1
+                or not any(segment(m[0]) == a_seg for m in mentions)
+            ):
+                acted = True  # "已婚已育者,优先考虑"; "…查经祷告会,新进同仁须全员参加"
             if acted:
                 break
         if not acted and kind == Kind.GROUP:
             s_start, s_end = segment_text(seg)
             rest = masked[s_start:start] + masked[end:s_end]
-            acted = _units(rest) <= 2  # a requirement-list entry: "女,大专以上"
+            # A requirement-list entry: "女,大专以上" (not "All parents, regardless of …").
+            acted = _units(rest) <= 2 and not _UNIVERSAL.search(rest)
         if acted:
             found.append((ground, severity, start, end))
     return found
+
+
+_CONTRAST = re.compile(r"\s*(?:但|但是|不过|可是|然而|除了|\bbut\b|\bhowever\b|\bexcept\b)")
+
+
+def _contrast(text: str, first: int, last: int, segment_text) -> bool:
+    """Whether a segment after `first` up to `last` opens with "but"."""
+    return any(
+        _CONTRAST.match(text, segment_text(index)[0]) for index in range(first + 1, last + 1)
+    )
 
 
 def _pieces(clause: str) -> list[str]:
