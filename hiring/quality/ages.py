@@ -43,6 +43,7 @@ _CAPS = [
         r"\bnot\s+over\b|\bless\s+than\b|\bat\s+most\b|\bup\s+to\b|\bmax(?:imum)?\b\.?|"
         r"\bage\s+limit\b|\bage\s+cap\b|\bcut-?off\b)"
         rf"\s*(?:age\s*|年龄\s*)?(?:of\s*|is\s*|:\s*|为\s*|是\s*)?(?:the\s+age\s+of\s*)?{_N}"
+        rf"(?:\s*{_YEARS})?"
     ),
     # under-35s
     re.compile(r"\bunder-?(\d{2})s\b"),
@@ -82,12 +83,14 @@ _BIRTH_VALUE = re.compile(
     r"(?:19|20)\d\d\s*年\s*(?:\d{1,2}\s*月\s*)?出生"
 )
 # Where an age may be written: a clause without one of these holds none.
-AGE_HINT = re.compile(
-    r"\d\s*(?:周?岁|多岁|后|年级|s\b|\+|(?:years?|yrs?)\s*old|years?\s*of\s*age)|年龄|年纪|岁数|"
-    r"\bage[sd]?\b|\bold|\byoung|出生|\bborn\b|\bunder|\bbelow\b|以下|以内|之内|不超过|未满|上限|"
-    r"\bmax|\bmin|\bover\b|\babove\b|以上|满\d|\bgen\b|\bgeneration|millennial|boomer|zoomer|"
-    r"世代|千禧|\bbetween\b|\bat\s+(?:least|most)\b|\bless\s+than|\btwent|\bthirt|\bfort|\bfift"
+AGE_HINT_PATTERN = (
+    r"\d\s*(?:周?岁|多|后|年级|s\b|\+)|\d[\s-]*(?:years?|yrs?)[\s-]*(?:old|of\s*age)|年龄|年纪|岁数|"
+    r"\bage[sd]?\b|\bold|\byoung|出生|\bborn\b|\d\s*(?:以下|以内|之内|以上)|不超过|未满|上限|"
+    r"(?:\bmax|\bmin|\bover|\babove|\bunder|\bbelow|\bbetween|\bleast|\bmost|\bthan)\S*\s*\d|(?:满|过了|超过|大于)\s*\d|"
+    r"\bgen\b|\bgeneration|millennial|boomer|zoomer|"
+    r"世代|千禧|\btwent|\bthirt|\bfort|\bfift|年级生|届|\bclass\s+of\b|\bgrad"
 )
+AGE_HINT = re.compile(AGE_HINT_PATTERN)
 
 
 @dataclass(frozen=True)

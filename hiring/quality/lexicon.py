@@ -25,6 +25,7 @@ import re2
 from django.conf import settings
 from django.db.models import Count, Max
 
+from .ages import AGE_HINT_PATTERN
 from .findings import Severity
 from .models import SLUG_REFERENCE, Kind, WordingRule, WordList, split_alternatives
 from .normalize import simplify_pattern
@@ -148,6 +149,24 @@ def _tagged(tags: list[tuple[tuple, list[str]]], lists: dict[str, list[str]]):
     return re2.compile("|".join(parts), _options(longest=True)), kept
 
 
+def _line_scan(words: list[str], lists: dict[str, list[str]], *, ages: bool = False):
+    """One pattern without groups (RE2 runs it as a DFA) of line breaks and `words` (and
+    every place an age may be written), for bytes."""
+    if not words and not ages:
+        return None
+    alternatives = ["\n", AGE_HINT_PATTERN] if ages else ["\n"]
+    for word in words:
+        try:
+            piece = _word(word, lists)
+            re2.compile(piece, _options())
+        except (PatternError, re2.error):
+            continue
+        alternatives.append(piece)
+    options = _options()
+    options.max_mem = _MAX_MEMORY * 4
+    return re2.compile("|".join(alternatives).encode(), options)
+
+
 @dataclass(frozen=True)
 class Message:
     ground: str
@@ -175,10 +194,13 @@ class Lexicon:
     frame_tags: tuple
     ground_frames: dict
     messages: dict
+    # Everything a clause must hold to be read closely (mentions and possible ages), with
+    # line breaks, on UTF-8 bytes: see wording.flagged_clauses.
+    trigger: object = None
     # Interview notes and verdicts ("面试评价:", "reject"): a text holding one is a note, and
     # every protected group or topic it mentions is being evaluated.
-    notes: object = None
-    fair: object = None  # "不影响评价", "irrelevant": the note says the fact played no part
+    note_scan: object = None  # bytes, with line breaks, like `trigger`
+    fair_scan: object = None  # "不影响评价", "irrelevant": the note says the fact played no part
     words: tuple = ()  # every literal vocabulary word (for the benchmark's bare scan)
     stamp: tuple = ()
     # Findings per (text, language): the same preset texts are checked on every page view.
@@ -205,9 +227,10 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
             act_groups.setdefault((wl.act,), []).extend(words)
         elif wl.kind in (Kind.FRAME, Kind.LAWFUL):
             frame_groups.setdefault((str(wl.kind), wl.ground or ""), []).extend(words)
-    notes, _tags = _tagged([(("note",), act_groups.pop(("note",), []))], lists)
-    fair, _tags = _tagged([(("fair",), act_groups.pop(("fair",), []))], lists)
+    note_scan = _line_scan(act_groups.pop(("note",), []), lists)
+    fair_scan = _line_scan(act_groups.pop(("fair",), []), lists)
     mentions, mention_tags = _tagged(sorted(mention_groups.items()), lists)
+    trigger = _line_scan([w for words in mention_groups.values() for w in words], lists, ages=True)
     acts, act_tags = _tagged(sorted(act_groups.items()), lists)
     frames, frame_tags = _tagged(sorted(i for i in frame_groups.items() if not i[0][1]), lists)
     ground_frames = {}
@@ -251,8 +274,9 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
         frames=frames,
         frame_tags=tuple(frame_tags),
         ground_frames=ground_frames,
-        notes=notes,
-        fair=fair,
+        trigger=trigger,
+        note_scan=note_scan,
+        fair_scan=fair_scan,
         messages=messages,
         words=literal,
         stamp=stamp,

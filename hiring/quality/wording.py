@@ -34,7 +34,7 @@ import re
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .ages import AGE_HINT, CAP, MINIMUM, age_spans
+from .ages import CAP, MINIMUM, age_spans
 from .findings import Finding, Severity
 from .lexicon import Lexicon, current_lexicon
 from .models import Act, Ground, Kind
@@ -251,8 +251,36 @@ def _analyse(
             # A requirement-list entry: "女,大专以上" (not "All parents, regardless of …").
             acted = _units(rest) <= 2 and not _UNIVERSAL.search(rest)
         if acted:
+            # Quote the act with the mention when they are written together: "限女性".
+            near = [
+                (a_start, a_end)
+                for a_start, a_end, act in acts
+                if segment(a_start) == seg
+                and not (a_start < end and start < a_end)
+                and _units(masked[min(end, a_end) : max(start, a_start)]) <= 1
+                and not _BREAK.search(masked[min(end, a_end) : max(start, a_start)])
+            ]
+            for a_start, a_end in near[:1]:
+                start, end = min(start, a_start), max(end, a_end)
             found.append((ground, severity, start, end))
     return found
+
+
+_BREAK = re.compile(r"[,，、;；:：()（）\[\]<>《》【】]")
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of one ground, joined when only a word or two without punctuation lies between
+    them ("年龄" and "35岁以下" are one wording)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged:
+            between = text[merged[-1][1] : start]
+            if start <= merged[-1][1] or (_units(between) <= 1 and not _BREAK.search(between)):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+                continue
+        merged.append((start, end))
+    return merged
 
 
 _CONTRAST = re.compile(r"\s*(?:但|但是|不过|可是|然而|除了|\bbut\b|\bhowever\b|\bexcept\b)")
@@ -314,75 +342,88 @@ def check_wording(text: str, *, lexicon: Lexicon | None = None) -> list[Finding]
     return findings
 
 
-def flagged_clauses(text: str, lexicon: Lexicon):
-    """(original clause, its normalized form) for every clause mentioning a protected
-    group, topic or phrase or holding a number (a possible age)."""
-    clauses = split_clauses(text)
+def _scan(pattern, folded: bytes) -> set[int]:
+    """Indexes of the clauses (lines of `folded`) where `pattern` matches."""
+    hit: set[int] = set()
+    index = 0
+    for token in pattern.findall(folded):
+        if token == b"\n":
+            index += 1
+            continue
+        hit.add(index)
+        if b"\n" in token:  # a match running over a clause end
+            index += token.count(b"\n")
+            hit.add(index)
+    return hit
+
+
+def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
+    """(original clause, its folded form, "note" / "fair note" / "") for every clause that
+    mentions a protected group, topic or phrase or may state an age: one scan of the whole
+    folded text.
+
+    A clause is in a note when its line holds an interview-note heading or verdict
+    ("面试评价:", "Reject."), in a fair note when that line also says the protected fact
+    played no part ("不影响评价")."""
+    clauses, lines = split_clauses(text, with_lines=True)
     folded = fold("\n".join(clauses))
     normalized = folded.split("\n")
     if len(normalized) != len(clauses):  # a character folded into a line break
-        normalized = [fold(clause) for clause in clauses]
-    hit: set[int] = set()
-    starts = []
-    position = 0
-    for clause in normalized:
-        starts.append(position)
-        position += len(clause) + 1
-    if lexicon.mentions is not None:
-        for m in lexicon.mentions.finditer(folded if len(normalized) == len(clauses) else ""):
-            hit.add(bisect.bisect_right(starts, m.start()) - 1)
-    if len(normalized) == len(clauses):
-        for m in AGE_HINT.finditer(folded):
-            hit.add(bisect.bisect_right(starts, m.start()) - 1)
-    else:
-        hit.update(i for i, clause in enumerate(normalized) if AGE_HINT.search(clause))
-    return [(clauses[i], normalized[i]) for i in sorted(hit)]
-
-
-def _note_kind(folded: str, lexicon: Lexicon) -> str:
-    """ "note" for an interview note or verdict, "fair note" for one that says the protected
-    fact played no part ("不影响评价", "irrelevant; scored only on the QA exercise"), ""
-    for any other text."""
-    if lexicon.notes is None or not lexicon.notes.search(folded):
-        return ""
-    if lexicon.fair is not None and lexicon.fair.search(folded):
-        return "fair note"
-    return "note"
+        normalized = [fold(clause).replace("\n", " ") for clause in clauses]
+        folded = "\n".join(normalized)
+    encoded = folded.encode("utf-8")
+    hit = _scan(lexicon.trigger, encoded)
+    notes: set[int] = set()
+    fair: set[int] = set()
+    if hit and lexicon.note_scan is not None:
+        notes = {lines[i] for i in _scan(lexicon.note_scan, encoded) if i < len(lines)}
+        if notes and lexicon.fair_scan is not None:
+            fair = {lines[i] for i in _scan(lexicon.fair_scan, encoded) if i < len(lines)}
+    result = []
+    for i in sorted(hit):
+        if i >= len(clauses):
+            continue
+        line = lines[i]
+        kind = ("fair note" if line in fair else "note") if line in notes else ""
+        result.append((clauses[i], normalized[i], kind))
+    return result
 
 
 def _check(text: str, lexicon: Lexicon) -> list[Finding]:
-    by_ground: dict[str, list[tuple[Severity, str]]] = {}
-    clauses = flagged_clauses(text, lexicon)
-    kind = _note_kind(fold(text), lexicon) if clauses else ""
-    if kind == "fair note":
-        return []
-    note = kind == "note"
-    for original, folded in clauses:
+    by_ground: dict[str, dict[str, Severity]] = {}
+    for original, folded, kind in flagged_clauses(text, lexicon):
+        if kind == "fair note":
+            continue
+        note = kind == "note"
         found = [f for piece in _pieces(folded) for f in _analyse(piece, lexicon, note=note)]
         if not found:
             continue
-        # Quote exactly what was written: re-read the clause with its character map.
-        norm, origin = normalize_with_map(original)
-        exact = [f for piece in _pieces(norm) for f in _analyse(piece, lexicon, note=note)]
-        offset_found = exact if exact else []
-        if exact and len(_pieces(norm)) == 1:
-            for ground, severity, start, end in offset_found:
-                quote = original[origin[start] : origin[end - 1] + 1].strip()
-                by_ground.setdefault(ground, []).append((severity, quote or original.strip()))
-        else:
-            for ground, severity, _start, _end in found:
-                by_ground.setdefault(ground, []).append((severity, original.strip()[:80]))
+        quotes = [(ground, severity, original.strip()[:80]) for ground, severity, _s, _e in found]
+        if len(original) <= _MAX_CLAUSE:
+            # Quote exactly what was written: re-read the clause with its character map.
+            norm, origin = normalize_with_map(original)
+            exact = _analyse(norm, lexicon, note=note)
+            if exact:
+                quotes = []
+                for ground, severity in dict.fromkeys((g, s) for g, s, _a, _b in exact):
+                    spans = [(a, b) for g, s, a, b in exact if (g, s) == (ground, severity)]
+                    for start, end in _merge(norm, spans):
+                        quote = original[origin[start] : origin[end - 1] + 1].strip()
+                        quotes.append((ground, severity, quote))
+        for ground, severity, quote in quotes:
+            wordings = by_ground.setdefault(ground, {})
+            if len(wordings) < 50 and quote:
+                wordings.setdefault(quote, severity)
+            elif not wordings:
+                wordings[original.strip()[:80]] = severity
 
     findings = []
     order = list(Ground.values)
     for ground in sorted(by_ground, key=lambda g: order.index(g) if g in order else len(order)):
         hits = by_ground[ground]
-        top = min(_SEVERITY_RANK[severity] for severity, _quote in hits)
-        severity = next(s for s, _q in hits if _SEVERITY_RANK[s] == top)
-        wordings: list[str] = []
-        for s, quote in hits:
-            if _SEVERITY_RANK[s] == top and quote not in wordings:
-                wordings.append(quote)
-        quoted = _("、").join(_("「%(wording)s」") % {"wording": w} for w in wordings[:5])
+        top = min(_SEVERITY_RANK[severity] for severity in hits.values())
+        severity = next(s for s in hits.values() if _SEVERITY_RANK[s] == top)
+        wordings = [quote for quote, s in hits.items() if _SEVERITY_RANK[s] == top][:5]
+        quoted = _("、").join(_("「%(wording)s」") % {"wording": w} for w in wordings)
         findings.append(_finding(lexicon, ground, severity, quoted))
     return findings
