@@ -19,7 +19,7 @@ class WordListAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     """Vocabularies (groups, topics, phrases), acts and lawful frames: one list per row."""
 
     resource_classes = [WordListResource]
-    change_list_template = "admin/quality/wordingrule/change_list.html"
+    change_list_template = "admin/quality/wordlist/change_list.html"
     list_display = ["slug", "kind", "ground", "act", "severity", "is_active", "updated_at"]
     list_editable = ["is_active"]
     list_filter = ["kind", "ground", "act", "severity", "is_active"]

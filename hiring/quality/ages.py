@@ -112,8 +112,19 @@ def _is_age(text: str, m: re.Match, number: int, *, explicit: bool) -> bool:
     return bool(_AGE_WORD.search(text)) or bool(re.search(r"[a-z]{2}", m.group()))
 
 
+_QUICK = re.compile(
+    r"\d|\bgen|millennial|boomer|zoomer|世代|千禧|年级生|\btwent|\bthirt|\bfort|\bfift"
+)
+
+
+def might_hold_age(text: str) -> bool:
+    return bool(_QUICK.search(text)) and bool(AGE_HINT.search(text))
+
+
 def age_spans(text: str) -> list[AgeSpan]:
     """The ages in one normalized clause."""
+    if not might_hold_age(text):
+        return []
     spans: list[AgeSpan] = []
     taken: list[tuple[int, int]] = []
 
@@ -142,7 +153,8 @@ def age_spans(text: str) -> list[AgeSpan]:
                 add(m, CAP)
     for m in _LOWER.finditer(text):
         number = int(next(g for g in m.groups() if g))
-        explicit = bool(re.search(_YEARS, m.group())) or "+" in m.group()
+        # "35+", "过了30" (colloquial: past thirty) say age without the word.
+        explicit = bool(re.search(_YEARS, m.group())) or "+" in m.group() or "过了" in m.group()
         if _is_age(text, m, number, explicit=explicit):
             add(m, MINIMUM if number <= WORKING_AGE else VALUE)
     for m in _VALUES.finditer(text):

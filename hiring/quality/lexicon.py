@@ -124,37 +124,102 @@ def _describe(error: Exception) -> str:
     return text
 
 
-def _tagged(tags: list[tuple[tuple, list[str]]], lists: dict[str, list[str]]):
-    """One pattern with one capturing group per tag; the longest word found at a place wins
-    ("宝妈" over "妈", "性别认同" over "性别")."""
-    parts = []
-    kept = []
-    for tag, words in tags:
+_METACHARACTERS = frozenset("\\[](){}|?*+.^$")
+
+
+class Tagger:
+    """Finds the words of several tagged lists in a text in one scan, and tells which list
+    each match came from; the longest word found at a place wins ("宝妈" over "妈",
+    "性别认同" over "性别").
+
+    The scan has no capturing groups, so RE2 runs it as a DFA; the list of a match is then
+    looked up by the matched text (most words are literal), or found by matching it against
+    each list in turn (regular-expression words), remembered per distinct text.
+    """
+
+    MEMO_SIZE = 20_000
+
+    def __init__(self, tags: list[tuple[tuple, list[str]]], lists: dict[str, list[str]]):
+        self.tags: list[tuple] = []
+        self._literal: dict[bytes, int] = {}
+        self._full: list[tuple[int, object]] = []
+        self._memo: dict[bytes, int | None] = {}
         alternatives = []
-        for word in sorted(words, key=len, reverse=True):
-            try:
-                piece = _word(word, lists)
-                re2.compile(piece, _options())
-            except (PatternError, re2.error):
-                # Admin forms refuse such a word; a row written by other means must not
-                # take the whole check down with it.
-                logger.warning("Wording list word %r is not a valid pattern; skipped", word)
+        for tag, words in tags:
+            pieces = []
+            for word in sorted(words, key=len, reverse=True):
+                try:
+                    piece = _word(word, lists)
+                    re2.compile(piece, _options())
+                except (PatternError, re2.error):
+                    # Admin forms refuse such a word; a row written by other means must not
+                    # take the whole check down with it.
+                    logger.warning("Wording list word %r is not a valid pattern; skipped", word)
+                    continue
+                pieces.append(piece)
+                if not _METACHARACTERS & set(word):
+                    key = simplify_pattern(word.strip()).lower().encode("utf-8")
+                    self._literal.setdefault(key, len(self.tags))
+            if pieces:
+                index = len(self.tags)
+                self.tags.append(tag)
+                alternatives.extend(pieces)
+                whole = "(?:" + "|".join(pieces) + ")"
+                self._full.append((index, re2.compile(whole.encode("utf-8"), _options())))
+        self.scan = (
+            re2.compile("|".join(alternatives).encode("utf-8"), _options(longest=True))
+            if alternatives
+            else None
+        )
+
+    @property
+    def pattern(self) -> bytes:
+        return self.scan.pattern if self.scan is not None else b""
+
+    def _tag(self, text: bytes) -> int | None:
+        if text in self._literal:
+            return self._literal[text]
+        for suffix in (b"es", b"s"):
+            if text.endswith(suffix) and text[: -len(suffix)] in self._literal:
+                return self._literal[text[: -len(suffix)]]
+        for index, pattern in self._full:
+            if pattern.fullmatch(text):
+                return index
+        return None
+
+    def spans(self, data: bytes):
+        """(start, end, tag index) in bytes of every non-empty match in UTF-8 `data`."""
+        if self.scan is None:
+            return
+        memo = self._memo
+        for m in self.scan.finditer(data):
+            start, end = m.span()
+            if end <= start:
                 continue
-            alternatives.append(piece)
-        if alternatives:
-            parts.append("(" + "|".join(alternatives) + ")")
-            kept.append(tag)
-    if not parts:
+            text = data[start:end]
+            if text in memo:
+                tag = memo[text]
+            else:
+                tag = self._tag(text)
+                if len(memo) < self.MEMO_SIZE:
+                    memo[text] = tag
+            if tag is not None:
+                yield start, end, tag
+
+
+def _tagged(tags: list[tuple[tuple, list[str]]], lists: dict[str, list[str]]):
+    tagger = Tagger(tags, lists)
+    if tagger.scan is None:
         return None, []
-    return re2.compile("|".join(parts), _options(longest=True)), kept
+    return tagger, tagger.tags
 
 
 def _line_scan(words: list[str], lists: dict[str, list[str]], *, ages: bool = False):
-    """One pattern without groups (RE2 runs it as a DFA) of line breaks and `words` (and
-    every place an age may be written), for bytes."""
+    """One pattern without groups (RE2 runs it as a DFA) of `words` (and every place an age
+    may be written), for UTF-8 bytes."""
     if not words and not ages:
         return None
-    alternatives = ["\n", AGE_HINT_PATTERN] if ages else ["\n"]
+    alternatives = [AGE_HINT_PATTERN] if ages else []
     for word in words:
         try:
             piece = _word(word, lists)
@@ -194,12 +259,12 @@ class Lexicon:
     frame_tags: tuple
     ground_frames: dict
     messages: dict
-    # Everything a clause must hold to be read closely (mentions and possible ages), with
-    # line breaks, on UTF-8 bytes: see wording.flagged_clauses.
+    # Everything a clause must hold to be read closely (mentions and possible ages), on
+    # UTF-8 bytes: see wording.flagged_clauses.
     trigger: object = None
     # Interview notes and verdicts ("面试评价:", "reject"): a text holding one is a note, and
     # every protected group or topic it mentions is being evaluated.
-    note_scan: object = None  # bytes, with line breaks, like `trigger`
+    note_scan: object = None  # on bytes, like `trigger`
     fair_scan: object = None  # "不影响评价", "irrelevant": the note says the fact played no part
     words: tuple = ()  # every literal vocabulary word (for the benchmark's bare scan)
     stamp: tuple = ()

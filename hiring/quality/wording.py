@@ -34,7 +34,7 @@ import re
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .ages import CAP, MINIMUM, age_spans
+from .ages import CAP, MINIMUM, age_spans, might_hold_age
 from .findings import Finding, Severity
 from .lexicon import Lexicon, current_lexicon
 from .models import Act, Ground, Kind
@@ -84,43 +84,82 @@ def _gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> float:
     return 0.0
 
 
-def _tag_of(match) -> int:
-    return match.lastindex - 1
+def _char_offsets(text: str, data: bytes):
+    """Byte offset in `data` (text in UTF-8) → character offset in `text`."""
+    if len(data) == len(text):
+        return int
+    return lambda offset: len(data[:offset].decode("utf-8", "ignore"))
+
+
+class _Reader:
+    """The matches of the lexicon's patterns in a batch of clauses: one scan of the batch per
+    pattern (RE2's Python wrapper costs more per call than per character)."""
+
+    def __init__(self, clauses: list[str], lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.clauses = clauses
+        self.data = [clause.encode("utf-8") for clause in clauses]
+        self.joined = b"\n".join(self.data)
+        self.starts = []
+        position = 0
+        for data in self.data:
+            self.starts.append(position)
+            position += len(data) + 1
+        self._cache: dict = {}
+
+    def spans(self, key, pattern, index: int) -> list[tuple[int, int, int]]:
+        """(start, end, tag index) in characters of `pattern`'s matches in clause `index`."""
+        if key not in self._cache:
+            per_clause: list[list] = [[] for _clause in self.clauses]
+            if pattern is not None:
+                for start, end, tag in pattern.spans(self.joined):
+                    i = bisect.bisect_right(self.starts, start) - 1
+                    base = self.starts[i]
+                    if end - base <= len(self.data[i]):
+                        per_clause[i].append((start - base, end - base, tag))
+            self._cache[key] = per_clause
+        found = self._cache[key][index]
+        if not found:
+            return []
+        to_char = _char_offsets(self.clauses[index], self.data[index])
+        return [(to_char(start), to_char(end), tag) for start, end, tag in found]
 
 
 def _analyse(
-    clause: str, lexicon: Lexicon, *, note: bool = False
+    clause: str, lexicon: Lexicon, *, note: bool = False, reader=None, index: int = 0
 ) -> list[tuple[str, Severity, int, int]]:
-    """(ground, severity, start, end) of every finding in one normalized clause; in a
-    `note` (an interview note or verdict) every mention counts as evaluated."""
+    """(ground, severity, start, end) of every finding in one normalized clause (clause
+    `index` of `reader`'s batch, when given); in a `note` (an interview note or verdict)
+    every mention counts as evaluated."""
+    if reader is None:
+        reader = _Reader([clause], lexicon)
+    found_mentions = reader.spans("mentions", lexicon.mentions, index)
+    if not found_mentions and not might_hold_age(clause):
+        return []
+
     frames = []  # (start, end, kind, ground)
     masked = clause
-    if lexicon.frames is not None:
-        chars = None
-        for m in lexicon.frames.finditer(clause):
-            if m.end() <= m.start():
-                continue
-            kind, ground = lexicon.frame_tags[_tag_of(m)]
-            frames.append((m.start(), m.end(), kind, ground))
-            if not ground:
-                chars = chars or list(clause)
-                chars[m.start() : m.end()] = " " * (m.end() - m.start())
-        if chars is not None:
-            masked = "".join(chars)
+    chars = None
+    for f_start, f_end, tag in reader.spans("frames", lexicon.frames, index):
+        kind, ground = lexicon.frame_tags[tag]
+        frames.append((f_start, f_end, kind, ground))
+        if not ground:
+            chars = chars or list(clause)
+            chars[f_start:f_end] = " " * (f_end - f_start)
+    if chars is not None:
+        masked = "".join(chars)
 
     mentions = []  # (start, end, kind, ground, severity)
-    if lexicon.mentions is not None:
-        # Read on the clause as written: a frame word inside a longer mention ("local
-        # residents") leaves the mention whole; one inside a frame ("女装") is dropped below.
-        for m in lexicon.mentions.finditer(clause):
-            if m.end() > m.start():
-                kind, ground, severity = lexicon.mention_tags[_tag_of(m)]
-                if kind != Kind.PHRASE and any(
-                    f_start <= m.start() and m.end() <= f_end and not f_ground
-                    for f_start, f_end, _k, f_ground in frames
-                ):
-                    continue
-                mentions.append((m.start(), m.end(), kind, ground, severity))
+    # Read on the clause as written: a frame word inside a longer mention ("local
+    # residents") leaves the mention whole; one inside a frame ("女装") is dropped below.
+    for m_start, m_end, tag in found_mentions:
+        kind, ground, severity = lexicon.mention_tags[tag]
+        if kind != Kind.PHRASE and any(
+            f_start <= m_start and m_end <= f_end and not f_ground
+            for f_start, f_end, _k, f_ground in frames
+        ):
+            continue
+        mentions.append((m_start, m_end, kind, ground, severity))
     for span in age_spans(masked):
         if span.kind == MINIMUM:
             frames.append((span.start, span.end, str(Kind.FRAME), Ground.AGE))
@@ -129,23 +168,23 @@ def _analyse(
         mentions.append((span.start, span.end, str(kind), Ground.AGE, Severity.ERROR))
     if not mentions:
         return []
-    acts = []  # (start, end, act)
-    if lexicon.acts is not None:
-        for m in lexicon.acts.finditer(masked):
-            if m.end() > m.start():
-                acts.append((m.start(), m.end(), lexicon.act_tags[_tag_of(m)][0]))
+    # Acts inside a lawful frame are none: "不要求" is not "不要".
+    masked_spans = [(f_start, f_end) for f_start, f_end, _k, f_ground in frames if not f_ground]
+    acts = [  # (start, end, act)
+        (a_start, a_end, lexicon.act_tags[tag][0])
+        for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index)
+        if not any(f_start < a_end and a_start < f_end for f_start, f_end in masked_spans)
+    ]
     for ground in {mention[3] for mention in mentions}:
         if ground in lexicon.ground_frames:
             pattern, tags = lexicon.ground_frames[ground]
-            for m in pattern.finditer(clause):
-                if m.end() > m.start():
-                    kind, f_ground = tags[_tag_of(m)]
-                    if any(
-                        a <= m.start() and m.end() <= b and b - a > m.end() - m.start()
-                        for a, b, _act in acts
-                    ):
-                        continue  # "不欢迎" is an act, not a welcome
-                    frames.append((m.start(), m.end(), kind, f_ground))
+            for f_start, f_end, tag in reader.spans(("ground", ground), pattern, index):
+                kind, f_ground = tags[tag]
+                if any(
+                    a <= f_start and f_end <= b and b - a > f_end - f_start for a, b, _act in acts
+                ):
+                    continue  # "不欢迎" is an act, not a welcome
+                frames.append((f_start, f_end, kind, f_ground))
 
     breaks = [i for i, ch in enumerate(masked) if ch in _SEGMENT_BREAKS]
 
@@ -342,19 +381,22 @@ def check_wording(text: str, *, lexicon: Lexicon | None = None) -> list[Finding]
     return findings
 
 
-def _scan(pattern, folded: bytes) -> set[int]:
-    """Indexes of the clauses (lines of `folded`) where `pattern` matches."""
+def _scan(pattern, folded: bytes, starts: list[int]) -> set[int]:
+    """Indexes of the clauses (lines of `folded`, starting at `starts`) where `pattern`
+    matches."""
     hit: set[int] = set()
-    index = 0
-    for token in pattern.findall(folded):
-        if token == b"\n":
-            index += 1
-            continue
-        hit.add(index)
-        if b"\n" in token:  # a match running over a clause end
-            index += token.count(b"\n")
-            hit.add(index)
+    if pattern is None:
+        return hit
+    for m in pattern.finditer(folded):
+        start, end = m.span()
+        first = bisect.bisect_right(starts, start) - 1
+        hit.add(first)
+        if end - start > 1 and b"\n" in folded[start:end]:  # running over a clause end
+            hit.add(bisect.bisect_right(starts, end - 1) - 1)
     return hit
+
+
+_LINE_BREAK = re.compile(b"\n")
 
 
 def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
@@ -372,13 +414,14 @@ def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
         normalized = [fold(clause).replace("\n", " ") for clause in clauses]
         folded = "\n".join(normalized)
     encoded = folded.encode("utf-8")
-    hit = _scan(lexicon.trigger, encoded)
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(encoded)]
+    hit = _scan(lexicon.trigger, encoded, starts)
     notes: set[int] = set()
     fair: set[int] = set()
-    if hit and lexicon.note_scan is not None:
-        notes = {lines[i] for i in _scan(lexicon.note_scan, encoded) if i < len(lines)}
-        if notes and lexicon.fair_scan is not None:
-            fair = {lines[i] for i in _scan(lexicon.fair_scan, encoded) if i < len(lines)}
+    if hit:
+        notes = {lines[i] for i in _scan(lexicon.note_scan, encoded, starts) if i < len(lines)}
+        if notes:
+            fair = {lines[i] for i in _scan(lexicon.fair_scan, encoded, starts) if i < len(lines)}
     result = []
     for i in sorted(hit):
         if i >= len(clauses):
@@ -391,18 +434,32 @@ def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
 
 def _check(text: str, lexicon: Lexicon) -> list[Finding]:
     by_ground: dict[str, dict[str, Severity]] = {}
-    for original, folded, kind in flagged_clauses(text, lexicon):
-        if kind == "fair note":
-            continue
+    flagged = [
+        (original, folded, kind)
+        for original, folded, kind in flagged_clauses(text, lexicon)
+        if kind != "fair note"
+    ]
+    pieces = [(n, piece) for n, (_o, folded, _k) in enumerate(flagged) for piece in _pieces(folded)]
+    reader = _Reader([piece for _n, piece in pieces], lexicon)
+    found_by_clause: dict[int, list] = {}
+    for index, (n, piece) in enumerate(pieces):
+        note = flagged[n][2] == "note"
+        found = _analyse(piece, lexicon, note=note, reader=reader, index=index)
+        found_by_clause.setdefault(n, []).extend(found)
+    for n, (original, folded, kind) in enumerate(flagged):
         note = kind == "note"
-        found = [f for piece in _pieces(folded) for f in _analyse(piece, lexicon, note=note)]
+        found = found_by_clause.get(n, [])
         if not found:
             continue
         quotes = [(ground, severity, original.strip()[:80]) for ground, severity, _s, _e in found]
         if len(original) <= _MAX_CLAUSE:
-            # Quote exactly what was written: re-read the clause with its character map.
-            norm, origin = normalize_with_map(original)
-            exact = _analyse(norm, lexicon, note=note)
+            # Quote exactly what was written: the clause's character map, and the clause read
+            # again only when the map's form differs from the folded one.
+            if len(original) == len(folded):  # folding changed characters, not their places
+                norm, origin = folded, range(len(folded))
+            else:
+                norm, origin = normalize_with_map(original)
+            exact = found if norm == folded else _analyse(norm, lexicon, note=note)
             if exact:
                 quotes = []
                 for ground, severity in dict.fromkeys((g, s) for g, s, _a, _b in exact):
