@@ -24,6 +24,7 @@ bench: setup-test system-bench
 	$(PY) bench/pdf.py
 	$(PY) bench/load.py
 	$(PY) bench/render_load.py
+	$(PY) bench/wording.py
 
 lint: $(STAMPS)/venv
 	$(VENV)/bin/ruff check .

@@ -9,8 +9,9 @@ group lawfully) of 1 MB and 10 MB, each as one line and as many unique lines, th
 - the peer: one compiled alternation (Python `re`) of every literal vocabulary word of the
   same lexicon, scanned over the same text in lower case,
 
-and prints time (an untraced run) and peak memory (a second run under tracemalloc) of each, the ratio check / bare scan, and how
-the 10 MB time compares with 1 MB. Targets: the check within 10 × the bare scan, and
+and prints time (an untraced run) and peak memory (a second run under tracemalloc) of each,
+the ratio check / bare scan, and how the 10 MB time compares with 1 MB. Targets: the
+check within 10 × the bare scan, and
 10 MB within 12 × 1 MB.
 """
 
