@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 FIXTURE = "wording.json"
 _MAX_NESTING = 5
 _MAX_MEMORY = 64 << 20  # bytes RE2 may use for one compiled pattern
+_SCAN_MEMORY = 512 << 20  # … for a scan over whole texts (its DFA cache grows as needed)
 
 
 class PatternError(ValueError):
@@ -166,10 +167,12 @@ class Tagger:
                 alternatives.extend(pieces)
                 whole = "(?:" + "|".join(pieces) + ")"
                 self._full.append((index, re2.compile(whole.encode("utf-8"), _options())))
+        options = _options(longest=True)
+        # Room for RE2's DFA state cache: when it fills up too often on a long text, RE2
+        # falls back to a much slower matcher.
+        options.max_mem = _SCAN_MEMORY
         self.scan = (
-            re2.compile("|".join(alternatives).encode("utf-8"), _options(longest=True))
-            if alternatives
-            else None
+            re2.compile("|".join(alternatives).encode("utf-8"), options) if alternatives else None
         )
 
     @property
@@ -228,7 +231,7 @@ def _line_scan(words: list[str], lists: dict[str, list[str]], *, ages: bool = Fa
             continue
         alternatives.append(piece)
     options = _options()
-    options.max_mem = _MAX_MEMORY * 4
+    options.max_mem = _SCAN_MEMORY
     return re2.compile("|".join(alternatives).encode(), options)
 
 
