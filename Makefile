@@ -29,6 +29,7 @@ bench: setup-test system-bench
 	$(PY) bench/quality.py
 	$(PY) bench/load.py
 	$(PY) bench/render_load.py
+	$(PY) bench/wording.py
 
 lint: $(STAMPS)/venv
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from hiring.common.imports import LimitedImportMixin
+from hiring.quality.forms import fair_wording_form
 
 from . import services
 from .models import (
@@ -56,9 +57,24 @@ class AssessmentMethodAdmin(SimpleHistoryAdmin):
     ordering = ["order", "name"]
 
 
+# Texts that reach a sheet, a posting or a scorecard are checked for discriminatory wording
+# where they are written: a preset can never hand HR an error it did not write.
+CAPABILITY_TEXTS = (
+    "name",
+    "requirement",
+    "star_prompts",
+    "scenario_prompts",
+    "anchor_1",
+    "anchor_3",
+    "anchor_5",
+)
+PRESET_TEXTS = ("name", "role_title", "summary", "responsibilities", "screening_questions")
+
+
 @admin.register(Capability)
 class CapabilityAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [CapabilityResource]
+    form = fair_wording_form(Capability, CAPABILITY_TEXTS)
     list_display = [
         "name",
         "category",
@@ -130,6 +146,7 @@ class LabelledCellsFormSet(forms.BaseInlineFormSet):
 class PresetItemInline(admin.TabularInline):
     model = PresetItem
     formset = LabelledCellsFormSet
+    form = fair_wording_form(PresetItem, ("requirement",))
     extra = 0
     autocomplete_fields = ["capability", "methods"]
     fields = ["capability", "requirement", "priority", "methods", "order"]
@@ -147,6 +164,7 @@ class PresetItemInline(admin.TabularInline):
 @admin.register(Preset)
 class PresetAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [PresetResource]
+    form = fair_wording_form(Preset, PRESET_TEXTS)
     list_display = ["name", "industry", "role_title", "item_count", "order", "is_active"]
     list_select_related = ["industry"]
     list_filter = ["industry", "is_active"]
@@ -179,6 +197,7 @@ class PresetAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin
 @admin.register(PresetItem)
 class PresetItemAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [PresetItemResource]
+    form = fair_wording_form(PresetItem, ("requirement",))
     list_display = ["capability", "preset", "priority", "order"]
     list_select_related = ["capability", "preset", "priority"]
     list_filter = ["preset", "priority", "capability__category"]

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from weasyprint.css.counters import CounterStyle
 
 from hiring.catalog.models import AssessmentMethod
-from hiring.quality.runner import QualityReport, check_sheet
+from hiring.quality.runner import QualityReport, check_sheet, wording_errors
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet, SheetItem
 
@@ -166,8 +166,16 @@ def _base_context(*, kind: str, sheet: RequirementSheet, preview: bool) -> dict:
     }
 
 
+def sheet_wording_errors(sheet: RequirementSheet, items: list[SheetItem]) -> list:
+    """Discriminatory-wording errors the sheet's PDF and workbook list in a banner."""
+    return wording_errors(check_sheet(sheet=sheet, items=items))
+
+
 def _sheet_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
-    return {"groups": selectors.items_by_category(items)}
+    return {
+        "groups": selectors.items_by_category(items),
+        "wording_errors": sheet_wording_errors(sheet, items),
+    }
 
 
 def _posting_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:

@@ -12,7 +12,7 @@ from hiring.common.exports import is_formula_like
 from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet
 
-from .rendering import document_date, is_draft
+from .rendering import document_date, is_draft, sheet_wording_errors
 
 COLUMN_WIDTHS = (12, 18, 60, 10, 24)  # in characters: 类别, 关键项, 具体要求, 优先级, 评估方式
 HEADER_FILL = PatternFill("solid", fgColor="1D4E89")
@@ -69,6 +69,19 @@ def sheet_xlsx(*, sheet: RequirementSheet) -> bytes:
         _put(table, row, 2, value, border=BORDER, alignment=Alignment(horizontal="left"))
         row += 1
 
+    items = list(selectors.sheet_items(sheet=sheet, included_only=True))
+    errors = sheet_wording_errors(sheet, items)
+    if errors:
+        # The same banner as the PDF: discriminatory wording stands out before the table.
+        row += 1
+        banner = Font(bold=True, color="B42318")
+        _put(table, row, 1, _("措辞检查发现歧视性内容,修正前请勿对外使用这份需求表:"), font=banner)
+        for finding in errors:
+            row += 1
+            _put(table, row, 1, finding.message, font=Font(color="B42318"))
+            table.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            table.cell(row=row, column=1).alignment = WRAP
+
     row += 1
     header_row = row
     headers = [_("类别"), _("关键项"), _("具体要求/描述"), _("优先级"), _("评估方式")]
@@ -76,7 +89,6 @@ def sheet_xlsx(*, sheet: RequirementSheet) -> bytes:
         _put(table, row, column, label, font=Font(bold=True, color="FFFFFF"))
         table.cell(row=row, column=column).fill = HEADER_FILL
         table.cell(row=row, column=column).border = BORDER
-    items = selectors.sheet_items(sheet=sheet, included_only=True)
     for category, category_items in selectors.items_by_category(items):
         for item in category_items:
             row += 1

@@ -18,24 +18,66 @@ from .wording import check_wording
 
 @admin.register(WordList)
 class WordListAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+    """Vocabularies (groups, topics, phrases), acts and lawful frames: one list per row."""
+
     resource_classes = [WordListResource]
-    list_display = ["slug", "description", "updated_at"]
+    change_list_template = "admin/quality/wordlist/change_list.html"
+    list_display = ["slug", "kind", "ground", "act", "severity", "is_active", "updated_at"]
+    list_editable = ["is_active"]
+    list_filter = ["kind", "ground", "act", "severity", "is_active"]
     search_fields = ["slug", "description", "words"]
-    ordering = ["slug"]
+    ordering = ["kind", "ground", "slug"]
+    fields = ["slug", "description", "kind", "ground", "act", "severity", "is_active", "words"]
+
+    def get_urls(self):
+        try_url = path(
+            "try/",
+            self.admin_site.admin_view(self.try_view),
+            name="quality_wordlist_try",
+        )
+        return [try_url, *super().get_urls()]
+
+    def try_view(self, request):
+        return try_wording(self, request)
+
+
+def try_wording(model_admin, request):
+    """试一试: the findings the current lexicon gives for a pasted text; nothing is saved."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    form = TryWordingForm(request.POST or None)
+    findings = normalized = None
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        findings = [
+            (finding, Ground(finding.rule.removeprefix("wording.")).label)
+            for finding in check_wording(text, lexicon=current_lexicon())
+        ]
+        normalized = normalize(text)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("试一试措辞检查"),
+        "form": form,
+        "findings": findings,
+        "normalized": normalized,
+    }
+    return TemplateResponse(request, "admin/quality/wordingrule/try.html", context)
 
 
 @admin.register(WordingRule)
 class WordingRuleAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+    """What a finding on a ground says."""
+
     resource_classes = [WordingRuleResource]
     change_list_template = "admin/quality/wordingrule/change_list.html"
-    list_display = ["slug", "ground", "language", "severity", "is_active", "order", "updated_at"]
+    list_display = ["slug", "ground", "severity", "is_active", "order", "updated_at"]
     list_editable = ["is_active"]
-    list_filter = ["ground", "language", "severity", "is_active"]
-    search_fields = ["slug", "pattern", "exceptions", "message", "message_en", "legal_basis"]
+    list_filter = ["ground", "severity", "is_active"]
+    search_fields = ["slug", "message", "message_en", "legal_basis"]
     ordering = ["ground", "order", "slug"]
     fieldsets = [
-        (None, {"fields": ["slug", "ground", "language", "severity", "is_active", "order"]}),
-        (_("匹配"), {"fields": ["pattern", "exceptions"]}),
+        (None, {"fields": ["slug", "ground", "severity", "is_active", "order"]}),
         (
             _("提示与依据"),
             {
@@ -60,24 +102,4 @@ class WordingRuleAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistory
         return [try_url, *super().get_urls()]
 
     def try_view(self, request):
-        """试一试: the findings the current lexicon gives for a pasted text; nothing is saved."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        form = TryWordingForm(request.POST or None)
-        findings = normalized = None
-        if request.method == "POST" and form.is_valid():
-            text = form.cleaned_data["text"]
-            findings = [
-                (finding, Ground(finding.rule.removeprefix("wording.")).label)
-                for finding in check_wording(text, lexicon=current_lexicon())
-            ]
-            normalized = normalize(text)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("试一试措辞检查"),
-            "form": form,
-            "findings": findings,
-            "normalized": normalized,
-        }
-        return TemplateResponse(request, "admin/quality/wordingrule/try.html", context)
+        return try_wording(self, request)

@@ -12,6 +12,20 @@ from .wording import check_wording
 CORPUS = Path(__file__).parent / "corpus" / "wording.tsv"
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 EXPECTATIONS = ("error", "warning", "ok")
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+
+
+def language_of(code: str, text: str) -> str:
+    """zh-Hans, zh-Hant or en. A corpus line marked plain "zh" is Traditional when
+    converting it to Simplified changes it."""
+    code = code.strip()
+    if code.lower() in ("zh-hans", "zh-hant", "en"):
+        return {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}[code.lower()]
+    if code.lower().startswith("zh"):
+        from .normalize import simplify_pattern
+
+        return "zh-Hant" if simplify_pattern(text) != text else "zh-Hans"
+    return code
 
 
 class CorpusError(ValueError):
@@ -57,7 +71,7 @@ def read_corpus(path: Path | str) -> list[Case]:
                 raise CorpusError(f"line {number}: expected 'expect<TAB>ground<TAB>lang<TAB>text'")
             expect, ground, language, text = parts
             text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-            cases.append(Case(number, expect, ground, language, text))
+            cases.append(Case(number, expect, ground, language_of(language, text), text))
     return cases
 
 

@@ -46,24 +46,74 @@ class Ground(models.TextChoices):
     ZODIAC = "zodiac", _("属相、星座或血型")
 
 
-class Language(models.TextChoices):
-    ZH = "zh", _("中文")
-    EN = "en", _("英文")
+class Kind(models.TextChoices):
+    """What a word list is to the check."""
+
+    GROUP = "group", _("受保护群体")
+    TOPIC = "topic", _("受保护事项")
+    PHRASE = "phrase", _("自成限制的说法")
+    ACT = "act", _("限制行为")
+    FRAME = "frame", _("合法语境(紧邻)")
+    LAWFUL = "lawful", _("合法语境(整句)")
+    FRAGMENT = "fragment", _("片段")
+
+
+class Act(models.TextChoices):
+    EXCLUDE = "exclude", _("排除")
+    PREFER = "prefer", _("偏好")
+    REQUIRE = "require", _("要求")
+    ASK = "ask", _("询问")
+    EVALUATE = "evaluate", _("评价")
+    NOTE = "note", _("评语或结论(整段适用)")
+    FAIR = "fair", _("评语声明与此无关(整段不适用)")
+
+
+LIST_SEVERITIES = [(Severity.ERROR.value, _("错误")), (Severity.WARNING.value, _("警告"))]
 
 
 class WordList(SlugNaturalKeyModel):
-    """A named list of words or regex fragments that rule patterns refer to as {slug}."""
+    """A list of words (or regular-expression fragments) with its part in the check.
+
+    A finding is a protected group or topic and an act on it in the same clause, in
+    either order; a lawful frame next to the group (customers, products) or anywhere in
+    the clause (negation, equal opportunity, benefits, accommodation) suppresses it.
+    Phrases are findings on their own ("五官端正"). Fragments are only referred to as
+    {slug} from other lists.
+    """
 
     description = models.CharField(_("说明"), max_length=200, blank=True)
+    kind = models.CharField(_("作用"), max_length=10, choices=Kind.choices, default=Kind.FRAGMENT)
+    ground = models.CharField(
+        _("保护事由"),
+        max_length=20,
+        choices=Ground.choices,
+        blank=True,
+        help_text=_("群体、事项和说法必填;合法语境留空表示对所有事由都适用。"),
+    )
+    act = models.CharField(
+        _("行为"), max_length=10, choices=Act.choices, blank=True, help_text=_("仅用于限制行为。")
+    )
+    severity = models.CharField(
+        _("严重程度"),
+        max_length=10,
+        choices=LIST_SEVERITIES,
+        default=Severity.ERROR.value,
+        help_text=_("限制或偏好某一保护事由是错误;只是间接信号(如“年轻的团队”)是警告。"),
+    )
     words = models.TextField(
         _("词语"),
-        help_text=_("每行一个词语或正则表达式片段,规则中用 {标识} 引用整个列表。"),
+        help_text=_(
+            "每行一个词语或正则表达式片段(RE2 语法,匹配时间与文本长度成正比),"
+            "匹配规范化后的文本:小写、简体、半角、阿拉伯数字。以字母或数字开头或结尾的词"
+            "按整词匹配。{标识} 引用片段。"
+        ),
     )
+    is_active = models.BooleanField(_("启用"), default=True)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["slug"]
+        ordering = ["kind", "ground", "slug"]
         verbose_name = _("词表")
         verbose_name_plural = _("词表")
 
@@ -72,43 +122,35 @@ class WordList(SlugNaturalKeyModel):
 
     def clean(self):
         super().clean()
-        from .lexicon import compile_alternatives, load_word_lists
+        errors = {}
+        if self.kind in (Kind.GROUP, Kind.TOPIC, Kind.PHRASE) and not self.ground:
+            errors["ground"] = _("群体、事项和说法须选择保护事由。")
+        if self.kind == Kind.ACT and not self.act:
+            errors["act"] = _("限制行为须选择行为。")
+        from .lexicon import PatternError, compile_words, load_word_lists
 
         lists = load_word_lists()
         lists[self.slug] = split_alternatives(self.words)
         try:
-            compile_alternatives([f"{{{self.slug}}}"], lists=lists)
-        except (re.error, KeyError) as error:
-            raise ValidationError(
-                {"words": _("无法识别的模式:%(error)s") % {"error": error}}
-            ) from error
+            compile_words(split_alternatives(self.words), lists=lists)
+        except PatternError as error:
+            errors["words"] = _("无法识别的模式:%(error)s") % {"error": error}
+        if errors:
+            raise ValidationError(errors)
 
 
 SLUG_REFERENCE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 class WordingRule(SlugNaturalKeyModel):
+    """What a finding on a ground says: message, suggestion and legal basis."""
+
     ground = models.CharField(_("保护事由"), max_length=20, choices=Ground.choices)
-    language = models.CharField(_("语言"), max_length=2, choices=Language.choices)
     severity = models.CharField(
         _("严重程度"),
         max_length=10,
         choices=[(s.value, s.label) for s in Severity],
         default=Severity.ERROR.value,
-        help_text=_("限制或偏好某一保护事由是错误;只是间接信号(如“年轻的团队”)是警告。"),
-    )
-    pattern = models.TextField(
-        _("匹配模式"),
-        help_text=_(
-            "每行一种写法(正则表达式),匹配规范化后的文本:小写、简体、半角、阿拉伯数字、"
-            "已去掉不可见字符和汉字间的空格。{标识} 引用词表。英文规则按整词匹配,"
-            "并自动包括复数形式。"
-        ),
-    )
-    exceptions = models.TextField(
-        _("合法例外"),
-        blank=True,
-        help_text=_("每行一种合法的相似写法,匹配前先排除,例如“性别不限”“老年客户”。"),
     )
     message = models.CharField(
         _("提示"),
@@ -127,25 +169,8 @@ class WordingRule(SlugNaturalKeyModel):
 
     class Meta:
         ordering = ["ground", "order", "slug"]
-        verbose_name = _("措辞规则")
-        verbose_name_plural = _("措辞规则")
+        verbose_name = _("措辞提示")
+        verbose_name_plural = _("措辞提示")
 
     def __str__(self):
         return f"{self.get_ground_display()} · {self.slug}"
-
-    def clean(self):
-        super().clean()
-        from .lexicon import compile_alternatives, load_word_lists
-
-        lists = load_word_lists()
-        errors = {}
-        for name in ("pattern", "exceptions"):
-            text = getattr(self, name)
-            if not text:
-                continue
-            try:
-                compile_alternatives(split_alternatives(text), lists=lists)
-            except (re.error, KeyError) as error:
-                errors[name] = _("无法识别的模式:%(error)s") % {"error": error}
-        if errors:
-            raise ValidationError(errors)

@@ -26,6 +26,8 @@ _DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cs", "Co"})
 _KEPT_CONTROLS = frozenset("\n\r\t")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Emoji and signs carry meaning ("属🐍", "♍"): never dropped as decoration.
+_SYMBOLS = "\u2600-\u27bf\U0001f000-\U0001faff"
 _NUMERAL_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -46,7 +48,14 @@ _NUMERAL_CHARS = "".join(_NUMERAL_DIGITS) + "十百"
 # and spaces between CJK and digits ("35 岁"). Clause punctuation and brackets are kept:
 # they separate statements ("面向女性,优先…") and carry meaning ("客服(女)").
 _SEPARATORS = re.compile(
-    rf"(?<=[{_CJK}])(?:_|[^\w,;:!?。、()\[\]{{}}<>《》【】\r\n])+(?=[{_CJK}])"
+    rf"(?<=[{_CJK}])(?:_|[^\w,;:!?。、()\[\]{{}}<>《》【】\r\n{_SYMBOLS}])+(?=[{_CJK}])"
+    rf"|(?<=[{_CJK}])[ \t]+(?=\d)|(?<=\d)[ \t]+(?=[{_CJK}])"
+)
+# The same, in one pass without a callback: never between two Chinese numerals.
+_SEPARATOR = rf"(?:_|[^\w,;:!?。、()\[\]{{}}<>《》【】\r\n{_SYMBOLS}])+"
+_FOLD_SEPARATORS = re.compile(
+    rf"(?<=[{_CJK}])(?:(?<![{_NUMERAL_CHARS}]){_SEPARATOR}(?=[{_CJK}])"
+    rf"|{_SEPARATOR}(?=[{_CJK}])(?![{_NUMERAL_CHARS}]))"
     rf"|(?<=[{_CJK}])[ \t]+(?=\d)|(?<=\d)[ \t]+(?=[{_CJK}])"
 )
 # Three or more single Latin letters joined by spaces or dots: "f e m a l e", "m.a.l.e".
@@ -166,6 +175,87 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 def normalize(text: str) -> str:
     return normalize_with_map(text)[0]
+
+
+# Sentence ends: a finding needs its group and its act in one clause. Full-width forms
+# and characters whose compatibility form holds one of them are listed too, so the
+# folded text has exactly one line break per clause break of the original.
+_CLAUSE_END = re.compile(
+    r"[\n\r。｡！？；!?;\u203c\u2047-\u2049\ufe15\ufe16\ufe54\ufe56\ufe57]+|\.(?=\s|$)"
+)
+
+
+def split_clauses(text: str, *, with_lines: bool = False):
+    """The clauses of a text, as written; a question keeps its question mark. With
+    `with_lines`, also the line each clause is on."""
+    clauses: list[str] = []
+    lines: list[int] = []
+    position = 0
+    line = 0
+    for m in _CLAUSE_END.finditer(text):
+        end = m.start() + (1 if m.group()[0] in "?？" else 0)
+        if text[position:end].strip():
+            clauses.append(text[position:end])
+            lines.append(line)
+        line += m.group().count("\n")
+        position = m.end()
+    if text[position:].strip():
+        clauses.append(text[position:])
+        lines.append(line)
+    return (clauses, lines) if with_lines else clauses
+
+
+@functools.cache
+def _invisible() -> tuple[dict[int, None], re.Pattern[str]]:
+    """Invisible characters: a translation table for the Basic Multilingual Plane and a
+    pattern for the rest (only used when a text has characters beyond it)."""
+    table: dict[int, None] = {}
+    ranges: list[list[int]] = []
+    for code in range(0x30000):
+        if _is_invisible(chr(code)):
+            if code <= 0xFFFF:
+                table[code] = None
+            elif ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    ranges += [[0xE0000, 0xE0FFF], [0xF0000, 0x10FFFF]]
+    body = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return table, re.compile(f"[{body}]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _drop_invisible(text: str) -> str:
+    table, astral = _invisible()
+    text = text.translate(table)
+    return astral.sub("", text) if _ASTRAL.search(text) else text
+
+
+def _numerals(m: re.Match) -> str:
+    text = m.string
+    start, end = m.span()
+    digits = _chinese_number(m.group(), text[start - 1 : start], text[end : end + 1])
+    return m.group() if digits is None else digits
+
+
+def _spaced(m: re.Match) -> str:
+    return "".join(c for c in m.group() if c.isalpha())
+
+
+def fold(text: str) -> str:
+    """``normalize`` without the character map, in bulk: what the check reads.
+
+    Line breaks are kept one for one, so a text folded as clauses joined by line breaks
+    splits back into the same clauses."""
+    text = _drop_invisible(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _drop_invisible(unicodedata.normalize("NFKC", text))
+    text = _converter().convert(text).lower()
+    text = _FOLD_SEPARATORS.sub("", text)
+    text = _SPACED_LETTERS.sub(_spaced, text)
+    return _NUMERAL_RUN.sub(_numerals, text)
 
 
 def simplify_pattern(pattern: str) -> str:

@@ -12,10 +12,7 @@ class WordingRuleResource(SafeExportResource):
         fields = [
             "slug",
             "ground",
-            "language",
             "severity",
-            "pattern",
-            "exceptions",
             "message",
             "message_en",
             "suggestion",
@@ -28,7 +25,7 @@ class WordingRuleResource(SafeExportResource):
         export_order = fields
         skip_unchanged = True
         report_skipped = True
-        # Runs WordingRule.clean(): an imported pattern must compile like one typed in admin.
+
         clean_model_instances = True
 
 
@@ -36,8 +33,9 @@ class WordListResource(SafeExportResource):
     class Meta:
         model = WordList
         import_id_fields = ["slug"]
-        fields = ["slug", "description", "words"]
+        fields = ["slug", "description", "kind", "ground", "act", "severity", "is_active", "words"]
         export_order = fields
         skip_unchanged = True
         report_skipped = True
+        # Runs WordList.clean(): an imported list must compile like one typed in admin.
         clean_model_instances = True

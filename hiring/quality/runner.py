@@ -25,6 +25,12 @@ class QualityReport:
         return bool(self.errors)
 
 
+def wording_errors(report: QualityReport) -> list[Finding]:
+    """The discriminatory-wording errors of a report: what a document of the sheet must show
+    in a banner while they stand."""
+    return [f for f in report.errors if f.rule.startswith("wording.")]
+
+
 def score(findings: list[Finding]) -> int:
     penalties = settings.QUALITY_CHECK["penalties"]
     return max(0, 100 - sum(penalties[str(f.severity)] for f in findings))

@@ -1,72 +1,364 @@
 """Quality rule: discriminatory or unlawful wording in hiring texts.
 
-A requirement, posting or interview question must not restrict or prefer candidates by a
-protected ground: gender, gender identity, sexual orientation, marital or childbearing
-status, age, ethnicity or race, religion, household registration or regional and national
-origin, appearance, health unrelated to the job (such as carrying hepatitis B), disability,
-genetic information, or zodiac sign and blood type.
+A requirement, posting, screening question or interview note must not restrict, prefer,
+ask about or rate candidates by a protected ground: gender, gender identity, sexual
+orientation, marital or childbearing status, age, ethnicity or race, religion, household
+registration or regional and national origin, appearance, health unrelated to the job,
+disability, genetic information, or zodiac sign and blood type.
 
-How it works:
+How it works — who is named, and what is done to them:
 
-1. ``normalize_with_map`` folds the evasions people use (invisible characters, full-width
-   forms, traditional characters, spacing, Chinese numerals) into one plain, lowercase
-   form, keeping a map back to the original characters so a finding quotes exactly what
+1. The text is split into clauses (sentences) and each clause into segments (at commas).
+   Both are normalized in bulk (``normalize.fold``): invisible characters, full-width
+   forms, traditional characters, spacing and Chinese numerals folded away.
+2. One RE2 scan finds the clauses that mention a protected *group* ("女性", "90后",
+   "gays"), a protected *topic* ("婚育状况", "blood type") or a *phrase* that is a
+   restriction by itself ("五官端正"); ages are read as numbers (``ages``). Clauses without
+   one are done with.
+3. In a clause that mentions one, a group is a finding when an *act* is in its segment, in
+   either order: exclude ("勿扰", "need not apply"), prefer ("优先"), require ("限", "must
+   be"), ask ("是否", "please state", a form label "民族:") or evaluate (an interview note or
+   a score). A topic is one when it is required, asked about or evaluated. A segment that is
+   nothing but a group ("女,大专以上") is a requirement list entry and counts too.
+4. Lawful frames suppress: a frame next to the group (customers, products and services:
+   "女性客户", "women's apparel") or a lawful statement in the segment (negation, equal
+   opportunity, benefits and leave, accommodation, affirmative measures, a notice asking
+   not to disclose). A frame's words are masked, so "不要求" is not the act "不要".
+5. Each ground found yields one ``Finding`` at its highest severity, quoting exactly what
    the user wrote.
-2. Each rule of the admin-maintained lexicon (``WordingRule``) first masks its lawful
-   look-alikes ("性别不限", "老年客户", "all genders welcome" …), then matches its pattern.
-3. Each ground that matches yields one ``Finding`` at the highest severity found: an
-   exclusion or preference is an error, a soft signal (an age proxy such as "energetic
-   young team") a warning.
 """
+
+import bisect
+import re
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .ages import CAP, MINIMUM, age_spans, might_hold_age
 from .findings import Finding, Severity
-from .lexicon import CompiledRule, Lexicon, current_lexicon
-from .models import Ground
-from .normalize import normalize, normalize_with_map
+from .lexicon import Lexicon, current_lexicon
+from .models import Act, Ground, Kind
+from .normalize import fold, normalize, normalize_with_map, split_clauses
 
 __all__ = ["check_wording", "normalize"]
 
 _SEVERITY_RANK = {severity: severity.rank for severity in Severity}
+_SEGMENT_BREAKS = frozenset(",，")
+_NEAR = 4.0  # units (a word, or two Chinese characters) between a frame and a mention
+_MAX_CLAUSE = 2000  # longer clauses are read in pieces of this many characters
+# Requirements that say how much, not who: they do not outweigh a frame ("包裹,单件一般不超过
+# 15公斤", "岗位职责:为60岁以上老年客户…").
+_WEAK_REQUIREMENT = re.compile(
+    r"[:：]|以上|以下|以内|之内|不超过|不低于|不高于|不少于|不大于|不小于|至少|最低|最高|上限|下限|"
+    r"at least|at most|minimum|maximum|min|max|less than|more than|no more than|no less than|"
+    r"or more|or less|or taller"
+)
+_UNIVERSAL = re.compile(r"\b(?:all|every|each|any)\b|所有|各位|每位|每个")
+_TOPIC_ACTS = frozenset({Act.REQUIRE, Act.ASK, Act.EVALUATE, Act.PREFER})
 
 
-def _mask(norm: str, exceptions) -> str:
-    """Blank out lawful look-alikes; commas keep positions and act as clause breaks."""
-    return exceptions.sub(lambda m: "," * len(m.group()), norm)
+def _units(text: str) -> float:
+    """Distance in words: an English word counts 1, a Chinese character ½."""
+    units = 0.0
+    in_word = False
+    for ch in text:
+        if ch.isascii():
+            if ch.isalnum():
+                if not in_word:
+                    units += 1
+                in_word = True
+            else:
+                in_word = False
+        else:
+            in_word = False
+            if ch.isalpha():
+                units += 0.5
+    return units
 
 
-def _masked(norm: str, exceptions: tuple, cache: dict[tuple, str]) -> str:
-    """The text with every exception masked, reusing the work done for a shared prefix."""
-    key = tuple(e.pattern for e in exceptions)
-    if key not in cache:
-        cache[key] = _mask(_masked(norm, exceptions[:-1], cache), exceptions[-1])
-    return cache[key]
+def _gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> float:
+    if a[1] <= b[0]:
+        return _units(text[a[1] : b[0]])
+    if b[1] <= a[0]:
+        return _units(text[b[1] : a[0]])
+    return 0.0
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _char_offsets(text: str, data: bytes):
+    """Byte offset in `data` (text in UTF-8) → character offset in `text`."""
+    if len(data) == len(text):
+        return int
+    return lambda offset: len(data[:offset].decode("utf-8", "ignore"))
+
+
+class _Reader:
+    """The matches of the lexicon's patterns in a batch of clauses: one scan of the batch per
+    pattern (RE2's Python wrapper costs more per call than per character)."""
+
+    def __init__(self, clauses: list[str], lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.clauses = clauses
+        self.data = [clause.encode("utf-8") for clause in clauses]
+        self.joined = b"\n".join(self.data)
+        self.starts = []
+        position = 0
+        for data in self.data:
+            self.starts.append(position)
+            position += len(data) + 1
+        self._cache: dict = {}
+
+    def spans(self, key, pattern, index: int) -> list[tuple[int, int, int]]:
+        """(start, end, tag index) in characters of `pattern`'s matches in clause `index`."""
+        if key not in self._cache:
+            per_clause: list[list] = [[] for _clause in self.clauses]
+            if pattern is not None:
+                for start, end, tag in pattern.spans(self.joined):
+                    i = bisect.bisect_right(self.starts, start) - 1
+                    base = self.starts[i]
+                    if end - base <= len(self.data[i]):
+                        per_clause[i].append((start - base, end - base, tag))
+            self._cache[key] = per_clause
+        found = self._cache[key][index]
+        if not found:
+            return []
+        to_char = _char_offsets(self.clauses[index], self.data[index])
+        return [(to_char(start), to_char(end), tag) for start, end, tag in found]
+
+
+def _analyse(
+    clause: str, lexicon: Lexicon, *, note: bool = False, reader=None, index: int = 0
+) -> list[tuple[str, Severity, int, int]]:
+    """(ground, severity, start, end) of every finding in one normalized clause (clause
+    `index` of `reader`'s batch, when given); in a `note` (an interview note or verdict)
+    every mention counts as evaluated."""
+    if reader is None:
+        reader = _Reader([clause], lexicon)
+    found_mentions = reader.spans("mentions", lexicon.mentions, index)
+    if not found_mentions and not might_hold_age(clause):
+        return []
+
+    frames = []  # (start, end, kind, ground)
+    masked = clause
+    chars = None
+    for f_start, f_end, tag in reader.spans("frames", lexicon.frames, index):
+        kind, ground = lexicon.frame_tags[tag]
+        frames.append((f_start, f_end, kind, ground))
+        if not ground:
+            chars = chars or list(clause)
+            chars[f_start:f_end] = " " * (f_end - f_start)
+    if chars is not None:
+        masked = "".join(chars)
+
+    mentions = []  # (start, end, kind, ground, severity)
+    # Read on the clause as written: a frame word inside a longer mention ("local
+    # residents") leaves the mention whole; one inside a frame ("女装") is dropped below.
+    for m_start, m_end, tag in found_mentions:
+        kind, ground, severity = lexicon.mention_tags[tag]
+        if kind != Kind.PHRASE and any(
+            f_start <= m_start and m_end <= f_end and not f_ground
+            for f_start, f_end, _k, f_ground in frames
+        ):
+            continue
+        mentions.append((m_start, m_end, kind, ground, severity))
+    for span in age_spans(masked):
+        if span.kind == MINIMUM:
+            frames.append((span.start, span.end, str(Kind.FRAME), Ground.AGE))
+            continue
+        kind = Kind.PHRASE if span.kind == CAP else Kind.GROUP
+        mentions.append((span.start, span.end, str(kind), Ground.AGE, Severity.ERROR))
+    if not mentions:
+        return []
+    # Acts inside a lawful frame are none: "不要求" is not "不要".
+    masked_spans = [(f_start, f_end) for f_start, f_end, _k, f_ground in frames if not f_ground]
+    acts = [  # (start, end, act)
+        (a_start, a_end, lexicon.act_tags[tag][0])
+        for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index)
+        if not any(f_start < a_end and a_start < f_end for f_start, f_end in masked_spans)
+    ]
+    for ground in {mention[3] for mention in mentions}:
+        if ground in lexicon.ground_frames:
+            pattern, tags = lexicon.ground_frames[ground]
+            for f_start, f_end, tag in reader.spans(("ground", ground), pattern, index):
+                kind, f_ground = tags[tag]
+                if any(
+                    a <= f_start and f_end <= b and b - a > f_end - f_start for a, b, _act in acts
+                ):
+                    continue  # "不欢迎" is an act, not a welcome
+                frames.append((f_start, f_end, kind, f_ground))
+
+    breaks = [i for i, ch in enumerate(masked) if ch in _SEGMENT_BREAKS]
+
+    def segment(position: int) -> int:
+        return bisect.bisect_right(breaks, position)
+
+    def segment_text(index: int) -> tuple[int, int]:
+        start = breaks[index - 1] + 1 if index > 0 else 0
+        end = breaks[index] if index < len(breaks) else len(masked)
+        return start, end
+
+    found = []
+    for start, end, kind, ground, severity in mentions:
+        seg = segment(start)
+        span = (start, end)
+        own_acts = [
+            (
+                _gap(masked, span, (a_start, a_end)),
+                act,
+                a_start < start and not _WEAK_REQUIREMENT.fullmatch(masked[a_start:a_end]),
+            )
+            for a_start, a_end, act in acts
+            if segment(a_start) == seg and not (a_start < end and start < a_end)
+        ]
+        # An exclusion or preference, or a requirement written before the mention ("must
+        # be a practising Christian"), outweighs a frame further away.
+        closest_act = min(
+            (
+                gap
+                for gap, act, before in own_acts
+                if act in (Act.EXCLUDE, Act.PREFER) or (act == Act.REQUIRE and before)
+            ),
+            default=None,
+        )
+        closest_exclusion = min(
+            (gap for gap, act, _before in own_acts if act == Act.EXCLUDE), default=None
+        )
+        preferred = any(act == Act.PREFER for _gap_, act, _before in own_acts)
+        lawful = False
+        for f_start, f_end, f_kind, f_ground in frames:
+            if f_ground and f_ground != ground:
+                continue
+            overlaps = f_start < end and start < f_end
+            inside = start <= f_start and f_end <= end and f_end - f_start < end - start
+            f_seg = segment(f_start)
+            if overlaps and f_start <= start and end <= f_end:
+                lawful = True  # the mention is part of a lawful compound: "女装", "男女不限"
+            elif f_kind == Kind.LAWFUL:
+                # A lawful statement holds for its segment and those after it in the clause
+                # ("regardless of race, religion, sex or age") until a "but".
+                lawful = not inside and (
+                    f_seg == seg
+                    or (
+                        f_seg < seg
+                        and (f_ground or closest_exclusion is None and not preferred)
+                        and not _contrast(masked, f_seg, seg, segment_text)
+                    )
+                )
+            elif not overlaps and f_seg != seg:
+                continue
+            elif severity == Severity.WARNING:
+                continue  # a signal stays one whoever the team serves
+            elif inside:
+                # "乙肝患者" in "为乙肝患者提供…", but not in "乙肝患者勿扰" or a phrase.
+                lawful = kind != Kind.PHRASE and closest_exclusion is None
+            elif note:
+                # A note cites customers as its excuse; only "女性客户" stays a customer.
+                lawful = f_start >= end and masked[end:f_start].strip() in ("", "的", "'s")
+            else:
+                gap = 0.0 if overlaps else _gap(masked, span, (f_start, f_end))
+                lawful = gap <= _NEAR
+                if closest_act is not None and closest_act < gap:
+                    lawful = False  # "Mums preferred for our baby-products helpline"
+                if closest_exclusion is not None and closest_exclusion <= gap:
+                    lawful = False  # "不招乙肝患者"
+            if lawful:
+                break
+        if lawful:
+            continue
+        if kind == Kind.PHRASE:
+            found.append((ground, severity, start, end))
+            continue
+        wanted = None if kind == Kind.GROUP else _TOPIC_ACTS
+        acted = note
+        for a_start, a_end, act in acts:
+            if a_start < end and start < a_end:
+                continue  # the act is a word inside the mention itself
+            if wanted is not None and act not in wanted:
+                continue
+            a_seg = segment(a_start)
+            if a_seg == seg:
+                acted = True
+            elif a_seg == seg + 1 and (
+                _units(masked[segment_text(a_seg)[0] : a_start]) <= 1
+                or not any(segment(m[0]) == a_seg for m in mentions)
+            ):
+                acted = True  # "已婚已育者,优先考虑"; "…查经祷告会,新进同仁须全员参加"
+            if acted:
+                break
+        if not acted and kind == Kind.GROUP:
+            s_start, s_end = segment_text(seg)
+            rest = masked[s_start:start] + masked[end:s_end]
+            # A requirement-list entry: "女,大专以上" (not "All parents, regardless of …").
+            acted = _units(rest) <= 2 and not _UNIVERSAL.search(rest)
+        if acted:
+            # Quote the act with the mention when they are written together: "限女性".
+            near = [
+                (a_start, a_end)
+                for a_start, a_end, act in acts
+                if segment(a_start) == seg
+                and not (a_start < end and start < a_end)
+                and _units(masked[min(end, a_end) : max(start, a_start)]) <= 1
+                and not _BREAK.search(masked[min(end, a_end) : max(start, a_start)])
+            ]
+            for a_start, a_end in near[:1]:
+                start, end = min(start, a_start), max(end, a_end)
+            found.append((ground, severity, start, end))
+    return found
+
+
+_BREAK = re.compile(r"[,，、;；:：()（）\[\]<>《》【】]")
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of one ground, joined when only a word or two without punctuation lies between
+    them ("年龄" and "35岁以下" are one wording)."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
+        if merged:
+            between = text[merged[-1][1] : start]
+            if start <= merged[-1][1] or (_units(between) <= 1 and not _BREAK.search(between)):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+                continue
+        merged.append((start, end))
     return merged
 
 
-def _localized(rule: CompiledRule, name: str) -> str:
+_CONTRAST = re.compile(r"\s*(?:但|但是|不过|可是|然而|除了|\bbut\b|\bhowever\b|\bexcept\b)")
+
+
+def _contrast(text: str, first: int, last: int, segment_text) -> bool:
+    """Whether a segment after `first` up to `last` opens with "but"."""
+    return any(
+        _CONTRAST.match(text, segment_text(index)[0]) for index in range(first + 1, last + 1)
+    )
+
+
+def _pieces(clause: str) -> list[str]:
+    if len(clause) <= _MAX_CLAUSE:
+        return [clause]
+    return [clause[i : i + _MAX_CLAUSE] for i in range(0, len(clause), _MAX_CLAUSE)]
+
+
+def _localized(message, name: str) -> str:
     english = (translation.get_language() or "").startswith("en")
-    return (english and getattr(rule, f"{name}_en")) or getattr(rule, name)
+    return (english and getattr(message, f"{name}_en")) or getattr(message, name)
 
 
-def _finding(rule: CompiledRule, quoted: str) -> Finding:
+def _finding(lexicon: Lexicon, ground: str, severity: Severity, quoted: str) -> Finding:
+    message = lexicon.message(ground, severity)
+    if message is None:
+        label = Ground(ground).label if ground in Ground.values else ground
+        return Finding(
+            rule=f"wording.{ground}",
+            severity=severity,
+            message=_("%(wording)s涉及%(ground)s,属于歧视性招聘内容。")
+            % {"wording": quoted, "ground": label},
+        )
     return Finding(
-        rule=f"wording.{rule.ground}",
-        severity=rule.severity,
-        message=_localized(rule, "message").replace("{wording}", quoted),
-        suggestion=_localized(rule, "suggestion").replace("{wording}", quoted),
-        basis=_localized(rule, "legal_basis"),
+        rule=f"wording.{ground}",
+        severity=severity,
+        message=_localized(message, "message").replace("{wording}", quoted),
+        suggestion=_localized(message, "suggestion").replace("{wording}", quoted),
+        basis=_localized(message, "legal_basis"),
     )
 
 
@@ -89,27 +381,106 @@ def check_wording(text: str, *, lexicon: Lexicon | None = None) -> list[Finding]
     return findings
 
 
+def _scan(pattern, folded: bytes, starts: list[int]) -> set[int]:
+    """Indexes of the clauses (lines of `folded`, starting at `starts`) where `pattern`
+    matches."""
+    hit: set[int] = set()
+    if pattern is None:
+        return hit
+    for m in pattern.finditer(folded):
+        start, end = m.span()
+        first = bisect.bisect_right(starts, start) - 1
+        hit.add(first)
+        if end - start > 1 and b"\n" in folded[start:end]:  # running over a clause end
+            hit.add(bisect.bisect_right(starts, end - 1) - 1)
+    return hit
+
+
+_LINE_BREAK = re.compile(b"\n")
+
+
+def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
+    """(original clause, its folded form, "note" / "fair note" / "") for every clause that
+    mentions a protected group, topic or phrase or may state an age: one scan of the whole
+    folded text.
+
+    A clause is in a note when its line holds an interview-note heading or verdict
+    ("面试评价:", "Reject."), in a fair note when that line also says the protected fact
+    played no part ("不影响评价")."""
+    clauses, lines = split_clauses(text, with_lines=True)
+    folded = fold("\n".join(clauses))
+    normalized = folded.split("\n")
+    if len(normalized) != len(clauses):  # a character folded into a line break
+        normalized = [fold(clause).replace("\n", " ") for clause in clauses]
+        folded = "\n".join(normalized)
+    encoded = folded.encode("utf-8")
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(encoded)]
+    hit = _scan(lexicon.trigger, encoded, starts)
+    notes: set[int] = set()
+    fair: set[int] = set()
+    if hit:
+        notes = {lines[i] for i in _scan(lexicon.note_scan, encoded, starts) if i < len(lines)}
+        if notes:
+            fair = {lines[i] for i in _scan(lexicon.fair_scan, encoded, starts) if i < len(lines)}
+    result = []
+    for i in sorted(hit):
+        if i >= len(clauses):
+            continue
+        line = lines[i]
+        kind = ("fair note" if line in fair else "note") if line in notes else ""
+        result.append((clauses[i], normalized[i], kind))
+    return result
+
+
 def _check(text: str, lexicon: Lexicon) -> list[Finding]:
-    norm, origin = normalize_with_map(text)
-    masked: dict[tuple, str] = {(): norm}
-    hits: dict[str, list[tuple[CompiledRule, list[tuple[int, int]]]]] = {}
-    for rule in lexicon.rules:
-        target = _masked(norm, rule.exceptions, masked)
-        spans = [m.span() for m in rule.pattern.finditer(target) if m.end() > m.start()]
-        if spans:
-            hits.setdefault(rule.ground, []).append((rule, spans))
+    by_ground: dict[str, dict[str, Severity]] = {}
+    flagged = [
+        (original, folded, kind)
+        for original, folded, kind in flagged_clauses(text, lexicon)
+        if kind != "fair note"
+    ]
+    pieces = [(n, piece) for n, (_o, folded, _k) in enumerate(flagged) for piece in _pieces(folded)]
+    reader = _Reader([piece for _n, piece in pieces], lexicon)
+    found_by_clause: dict[int, list] = {}
+    for index, (n, piece) in enumerate(pieces):
+        note = flagged[n][2] == "note"
+        found = _analyse(piece, lexicon, note=note, reader=reader, index=index)
+        found_by_clause.setdefault(n, []).extend(found)
+    for n, (original, folded, kind) in enumerate(flagged):
+        note = kind == "note"
+        found = found_by_clause.get(n, [])
+        if not found:
+            continue
+        quotes = [(ground, severity, original.strip()[:80]) for ground, severity, _s, _e in found]
+        if len(original) <= _MAX_CLAUSE:
+            # Quote exactly what was written: the clause's character map, and the clause read
+            # again only when the map's form differs from the folded one.
+            if len(original) == len(folded):  # folding changed characters, not their places
+                norm, origin = folded, range(len(folded))
+            else:
+                norm, origin = normalize_with_map(original)
+            exact = found if norm == folded else _analyse(norm, lexicon, note=note)
+            if exact:
+                quotes = []
+                for ground, severity in dict.fromkeys((g, s) for g, s, _a, _b in exact):
+                    spans = [(a, b) for g, s, a, b in exact if (g, s) == (ground, severity)]
+                    for start, end in _merge(norm, spans):
+                        quote = original[origin[start] : origin[end - 1] + 1].strip()
+                        quotes.append((ground, severity, quote))
+        for ground, severity, quote in quotes:
+            wordings = by_ground.setdefault(ground, {})
+            if len(wordings) < 50 and quote:
+                wordings.setdefault(quote, severity)
+            elif not wordings:
+                wordings[original.strip()[:80]] = severity
 
     findings = []
     order = list(Ground.values)
-    for ground in sorted(hits, key=lambda g: order.index(g) if g in order else len(order)):
-        matched = hits[ground]
-        top = min(_SEVERITY_RANK[rule.severity] for rule, _spans in matched)
-        at_top = [(r, s) for r, s in matched if _SEVERITY_RANK[r.severity] == top]
-        wordings: list[str] = []
-        for start, end in _merged([span for _r, spans in at_top for span in spans]):
-            wording = text[origin[start] : origin[end - 1] + 1].strip()
-            if wording and wording not in wordings:
-                wordings.append(wording)
+    for ground in sorted(by_ground, key=lambda g: order.index(g) if g in order else len(order)):
+        hits = by_ground[ground]
+        top = min(_SEVERITY_RANK[severity] for severity in hits.values())
+        severity = next(s for s in hits.values() if _SEVERITY_RANK[s] == top)
+        wordings = [quote for quote, s in hits.items() if _SEVERITY_RANK[s] == top][:5]
         quoted = _("、").join(_("「%(wording)s」") % {"wording": w} for w in wordings)
-        findings.append(_finding(at_top[0][0], quoted))
+        findings.append(_finding(lexicon, ground, severity, quoted))
     return findings

@@ -4,12 +4,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from hiring.quality.models import WordingRule
+from hiring.quality.models import WordingRule, WordList
 from hiring.quality.wording import check_wording
 
 pytestmark = pytest.mark.django_db
 
 TRY = reverse("admin:quality_wordingrule_try")
+TRY_LISTS = reverse("admin:quality_wordlist_try")
 
 
 @pytest.fixture
@@ -19,81 +20,97 @@ def lexicon_rows(db):
 
 def test_admin_opens_list_change_history_and_export(client, lexicon_rows, admin_amy):
     client.force_login(admin_amy)
-    rule = WordingRule.objects.get(slug="gender-zh-prefer")
+    rule = WordingRule.objects.get(slug="gender")
+    word_list = WordList.objects.get(slug="gender-groups")
     for url in [
         reverse("admin:quality_wordingrule_changelist"),
-        reverse("admin:quality_wordingrule_changelist") + "?ground__exact=age&q=young",
+        reverse("admin:quality_wordingrule_changelist") + "?ground__exact=age&q=年龄",
         reverse("admin:quality_wordingrule_change", args=[rule.pk]),
         reverse("admin:quality_wordingrule_history", args=[rule.pk]),
         reverse("admin:quality_wordingrule_export"),
         reverse("admin:quality_wordlist_changelist"),
+        reverse("admin:quality_wordlist_changelist") + "?kind__exact=act",
+        reverse("admin:quality_wordlist_change", args=[word_list.pk]),
+        reverse("admin:quality_wordlist_history", args=[word_list.pk]),
+        reverse("admin:quality_wordlist_export"),
     ]:
         assert client.get(url).status_code == 200, url
     assert TRY in client.get(reverse("admin:quality_wordingrule_changelist")).text
+    assert TRY_LISTS in client.get(reverse("admin:quality_wordlist_changelist")).text
 
 
-def test_a_term_added_in_admin_is_used_by_the_next_quality_check(client, lexicon_rows, admin_amy):
-    text = "欢迎丁克家庭的伙伴加入"
+def list_data(word_list, **changes):
+    data = {
+        name: getattr(word_list, name)
+        for name in ["slug", "description", "kind", "ground", "act", "severity", "words"]
+    }
+    data["is_active"] = "on"
+    data.update(changes)
+    return data
+
+
+def test_a_word_added_in_admin_is_used_by_the_next_quality_check(client, lexicon_rows, admin_amy):
+    text = "形婚人士勿扰"
     assert not check_wording(text)
 
     client.force_login(admin_amy)
     response = client.post(
-        reverse("admin:quality_wordingrule_add"),
+        reverse("admin:quality_wordlist_add"),
         {
-            "slug": "marital-dink",
+            "slug": "marital-sham",
+            "description": "",
+            "kind": "group",
             "ground": "marital",
-            "language": "zh",
+            "act": "",
             "severity": "error",
             "is_active": "on",
-            "order": "0",
-            "pattern": "丁克",
-            "exceptions": "",
-            "message": "{wording}是婚育状况限制。",
-            "message_en": "",
-            "suggestion": "删除{wording}。",
-            "suggestion_en": "",
-            "legal_basis": "《妇女权益保障法》第四十三条",
-            "legal_basis_en": "",
+            "words": "形婚",
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert WordingRule.objects.get(slug="marital-dink").history.count() == 1
+    assert WordList.objects.get(slug="marital-sham").history.count() == 1
 
     (finding,) = check_wording(text)
     assert finding.rule == "wording.marital" and finding.severity == "error"
-    assert finding.message == "「丁克」是婚育状况限制。"
+    assert "形婚人士勿扰" in finding.message
 
 
 def test_a_broken_pattern_is_refused_in_admin_with_the_error_beside_it(
     client, lexicon_rows, admin_amy
 ):
     client.force_login(admin_amy)
-    rule = WordingRule.objects.get(slug="zodiac-zh")
-    url = reverse("admin:quality_wordingrule_change", args=[rule.pk])
-    data = {
-        name: getattr(rule, name)
-        for name in [
-            "slug",
-            "ground",
-            "language",
-            "severity",
-            "order",
-            "pattern",
-            "exceptions",
-            "message",
-            "message_en",
-            "suggestion",
-            "suggestion_en",
-            "legal_basis",
-            "legal_basis_en",
-        ]
-    }
-    data.update(is_active="on", pattern="属(虎")
-    response = client.post(url, data)
+    word_list = WordList.objects.get(slug="zodiac-groups")
+    url = reverse("admin:quality_wordlist_change", args=[word_list.pk])
+    response = client.post(url, list_data(word_list, words="属(虎"))
     assert response.status_code == 200
-    assert "pattern" in response.context["adminform"].form.errors
-    rule.refresh_from_db()
-    assert rule.pattern != "属(虎"
+    errors = response.context["adminform"].form.errors
+    assert "words" in errors and "无法识别的模式" in str(errors["words"])
+    word_list.refresh_from_db()
+    assert word_list.words != "属(虎"
+
+
+def test_a_lookbehind_is_refused_with_the_reason(client, lexicon_rows, admin_amy):
+    """Patterns run on RE2 (linear time): constructs it does not have are refused on save."""
+    client.force_login(admin_amy)
+    word_list = WordList.objects.get(slug="zodiac-groups")
+    url = reverse("admin:quality_wordlist_change", args=[word_list.pk])
+    response = client.post(url, list_data(word_list, words="(?<!不)属虎"))
+    assert response.status_code == 200
+    assert "words" in response.context["adminform"].form.errors
+
+
+def test_an_imported_list_with_a_broken_pattern_is_refused(lexicon_rows):
+    import tablib
+
+    from hiring.quality.resources import WordListResource
+
+    dataset = tablib.Dataset(
+        headers=["slug", "description", "kind", "ground", "act", "severity", "is_active", "words"]
+    )
+    dataset.append(["imported", "", "group", "gender", "", "error", "1", "限(女"])
+    result = WordListResource().import_data(dataset, dry_run=True)
+    assert result.has_validation_errors()
+    assert not WordList.objects.filter(slug="imported").exists()
 
 
 def test_try_box_shows_the_findings_for_a_pasted_text(client, lexicon_rows, admin_amy):

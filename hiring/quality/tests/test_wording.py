@@ -113,7 +113,7 @@ FLAGGED = [
     ("Transgender applicants need not apply", "gender_identity"),
     ("要求性取向正常", "orientation"),
     ("No gays", "orientation"),
-    ("孕期、哺乳期女性勿扰", "marital"),
+    ("孕期、哺乳期员工勿扰", "marital"),
     ("入职后两年内不得休产假", "marital"),
     ("穆斯林勿扰", "religion"),
     ("Must be a practicing Christian", "religion"),
@@ -353,3 +353,112 @@ def test_command_accepts_a_language():
     call_command("check_wording", "--language", "en", stdin=io.StringIO("male only\n"), stdout=out)
     (line,) = out.getvalue().splitlines()
     assert [f["rule"] for f in json.loads(line)["findings"]] == ["wording.gender"]
+
+
+# Who is named, and what is done to them -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the group first and the act after it, or the act first
+        ("河南籍求职者恕不录用", "origin"),
+        ("恕不录用河南籍求职者", "origin"),
+        ("Muslims need not apply", "religion"),
+        ("No Muslims", "religion"),
+        ("Divorcees will not be considered", "marital"),
+        # screening questions and form fields that ask for the fact
+        ("Are you married?", "marital"),
+        ("婚育状况:____", "marital"),
+        ("请注明你的血型", "zodiac"),
+        ("你是不是同性恋?", "orientation"),
+        # interview notes and scorecard criteria
+        ("面试评价:候选人是回族,不推荐", "ethnicity"),
+        ("Interview notes: uses a wheelchair. Reject.", "disability"),
+        ("Scorecard: attractiveness (1-5)", "appearance"),
+    ],
+)
+def test_a_group_or_topic_with_an_act_in_either_order_is_a_finding(text, category):
+    assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("年龄35岁以下", "age"),
+        ("三十五周岁以内", "age"),
+        ("Applicants under 35 only", "age"),
+        ("Must be no older than 40", "age"),
+        ("1990年以后出生", "age"),
+        ("Born after 1995", "age"),
+        ("95后优先", "age"),
+        ("七年級生優先", "age"),
+        ("Gen Z candidates preferred", "age"),
+        ("Millennials preferred", "age"),
+        ("过了30的就别投了", "age"),
+        ("Candidates in their 20s preferred", "age"),
+    ],
+)
+def test_ages_birth_years_and_generations_are_read_as_numbers(text, category):
+    assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Must be at least 18",
+        "年满18周岁",
+        "18 or older to work night shifts",
+        "Respond to tickets in under 30 seconds",
+        "3年以上客服经验,35个工作日内完成培训",
+        "为60岁以上老年客户提供电话回访",
+    ],
+)
+def test_numbers_that_are_not_age_limits_pass(text):
+    assert check_wording(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negation and notices asking not to disclose
+        "入职体检不检测乙肝",
+        "We do not ask about marital status",
+        "请勿在简历中注明年龄和婚育状况",
+        "Please do not include your date of birth",
+        # customers, products and services
+        "为女性客户推荐护肤品",
+        "Support customers aged 65 and over",
+        "基因检测产品的售后客服",
+        # benefits, accommodation, equal opportunity, affirmative measures
+        "享受婚假、产假、陪产假",
+        "We make reasonable adjustments for candidates with disabilities",
+        "We welcome applicants regardless of religion, sex or age",
+        "公司按规定安置残疾人就业",
+        # a note that says the fact played no part
+        "面试评价:候选人因宗教原因需调班,已安排,不影响评价",
+    ],
+)
+def test_lawful_frames_suppress(text):
+    assert check_wording(text) == []
+
+
+def test_a_lawful_statement_does_not_cover_what_follows_a_but():
+    assert _categories("年龄不限,但35岁以上请勿投递") == ["age"]
+
+
+def test_a_note_is_one_line_of_a_longer_text():
+    text = "负责处理客户投诉\n面试备注:沟通流畅,通过\n女性客户居多,需要耐心"
+    assert check_wording(text) == []
+
+
+def test_emoji_zodiac_and_pinyin_slang_are_read():
+    assert "zodiac" in _categories("属🐍的不要")
+    assert "gender" in _categories("只招mm")
+
+
+def test_a_long_text_gets_each_ground_once_with_its_wordings():
+    text = "\n".join(["限女性"] * 500 + ["负责售后"] * 500 + ["35岁以下"] * 500)
+    findings = check_wording(text)
+    assert [f.rule for f in findings] == ["wording.gender", "wording.age"]
+    assert "限女性" in findings[0].message

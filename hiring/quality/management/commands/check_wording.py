@@ -12,7 +12,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from hiring.quality.evaluation import CorpusError, Tally, combine, evaluate, read_corpus
+from hiring.quality.evaluation import (
+    LANGUAGES,
+    CorpusError,
+    Tally,
+    combine,
+    evaluate,
+    read_corpus,
+)
 from hiring.quality.lexicon import current_lexicon
 from hiring.quality.models import Ground
 from hiring.quality.wording import check_wording
@@ -113,19 +120,19 @@ class Command(BaseCommand):
         tallies = evaluate(cases, lexicon=current_lexicon())
         grounds = list(Ground.values) + sorted({g for g, _lang in tallies} - set(Ground.values))
 
-        header = f"{'ground':<16} {'lang':<4} {'flag':>5} {'caught':>6} {'recall':>7}"
+        header = f"{'ground':<16} {'lang':<7} {'flag':>5} {'caught':>6} {'recall':>7}"
         header += f" {'lawful':>6} {'alarms':>6} {'false alarms':>12}"
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for ground in grounds:
-            for language in ("zh", "en"):
+            for language in LANGUAGES:
                 if (ground, language) in tallies:
                     self._row(ground, language, tallies[(ground, language)])
             per_ground = [t for (g, _lang), t in tallies.items() if g == ground]
             if len(per_ground) > 1:
                 self._row(ground, "all", combine(per_ground))
         self.stdout.write("-" * len(header))
-        for language in ("zh", "en"):
+        for language in LANGUAGES:
             self._row(
                 "total",
                 language,
@@ -154,7 +161,7 @@ class Command(BaseCommand):
 
     def _row(self, ground: str, language: str, tally: Tally):
         self.stdout.write(
-            f"{ground:<16} {language:<4} {tally.flag:>5} {tally.caught:>6} "
+            f"{ground:<16} {language:<7} {tally.flag:>5} {tally.caught:>6} "
             f"{_percent(tally.recall):>7} {tally.lawful:>6} {tally.false_alarms:>6} "
             f"{_percent(tally.false_alarm_rate):>12}"
         )

@@ -1,0 +1,110 @@
+"""Catalog texts are checked where they are written: a capability, a preset or a preset item
+typed with discriminatory wording is refused in admin, with the reason next to the field."""
+
+import pytest
+from django.urls import reverse
+
+from hiring.catalog.models import Capability, Preset, PresetItem
+
+pytestmark = pytest.mark.django_db
+
+
+def _value(data: dict, name: str, value):
+    if value is None or value is False:
+        return
+    if value is True:
+        data[name] = "on"
+    elif isinstance(value, list | tuple):
+        data[name] = [str(v) for v in value]
+    else:
+        data[name] = str(value)
+
+
+def form_data(response) -> dict:
+    """What the change page would post back unchanged, inlines included."""
+    data: dict = {}
+    form = response.context["adminform"].form
+    for name in form.fields:
+        _value(data, name, form[name].value())
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name in formset.management_form.fields:
+            _value(data, f"{formset.prefix}-{name}", formset.management_form[name].value())
+        for item_form in formset.forms:
+            for name in item_form.fields:
+                _value(data, item_form.add_prefix(name), item_form[name].value())
+    return data
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("requirement", "限女性,普通话标准"),
+        ("star_prompts", "你结婚了吗?打算什么时候要孩子?"),
+        ("anchor_5", "形象气质佳,35岁以下"),
+        ("name", "年轻有活力者优先"),
+    ],
+)
+def test_a_capability_with_discriminatory_wording_is_refused(
+    client, catalog, admin_amy, field, text
+):
+    capability = Capability.objects.get(name="共情能力")
+    url = reverse("admin:catalog_capability_change", args=[capability.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data[field] = text
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == [field]
+    assert "限制" in errors[field][0]
+    assert "errorlist" in response.text
+    capability.refresh_from_db()
+    assert getattr(capability, field) != text
+
+
+def test_a_capability_with_fair_wording_is_saved(client, catalog, admin_amy):
+    capability = Capability.objects.get(name="共情能力")
+    url = reverse("admin:catalog_capability_change", args=[capability.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["requirement"] = "能安抚情绪激动的女性客户和老年客户,三分钟内给出解决方案"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    capability.refresh_from_db()
+    assert capability.requirement.startswith("能安抚")
+
+
+def test_a_preset_and_its_item_texts_are_checked(client, catalog, admin_amy):
+    preset = Preset.objects.get(slug="ecommerce")
+    url = reverse("admin:catalog_preset_change", args=[preset.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["responsibilities"] = "接待咨询\n仅限本地户口"
+    data["items-0-requirement"] = "已婚已育优先"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "responsibilities" in response.context["adminform"].form.errors
+    (formset,) = [inline.formset for inline in response.context["inline_admin_formsets"]]
+    assert "requirement" in formset.forms[0].errors
+    preset.refresh_from_db()
+    assert "本地户口" not in preset.responsibilities
+
+
+def test_a_preset_item_on_its_own_page_is_checked(client, catalog, admin_amy):
+    item = PresetItem.objects.first()
+    url = reverse("admin:catalog_presetitem_change", args=[item.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["requirement"] = "Applicants under 35 only"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "requirement" in response.context["adminform"].form.errors
