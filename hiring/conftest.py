@@ -11,7 +11,7 @@ from hiring.accounts.tests.factories import UserFactory
 @pytest.fixture
 def catalog(db):
     """The shipped catalog, loaded the way `make run` loads it."""
-    call_command("loaddata", "catalog", "presets", verbosity=0)
+    call_command("loaddata", "catalog", "presets", "challenges", verbosity=0)
 
 
 # The cast, as in every test: who may do what is stated once here.
