@@ -455,6 +455,20 @@ class ScreeningKitForms:
     def is_valid(self) -> bool:
         return all([formset.is_valid() for formset in self.formsets])
 
+    def error_list(self) -> list[tuple[str, str, str]]:
+        """(label, message, field id) of every error, for the summary at the top."""
+        entries = []
+        for formset in self.formsets:
+            if not formset.is_bound:
+                continue
+            for form in formset.forms:
+                for name, messages in form.errors.items():
+                    field = form[name] if name in form.fields else None
+                    label = str(field.label) if field is not None else ""
+                    anchor = field.auto_id if field is not None else ""
+                    entries.extend((label, str(message), anchor) for message in messages)
+        return entries
+
     def add_errors(self, errors: dict[str, str]) -> None:
         """Puts the service's refusals ("section-index-field") next to their fields."""
         for key, message in errors.items():
