@@ -204,7 +204,7 @@ class BasicsForm(forms.ModelForm):
         if "confirm_challenges" in self.fields and not cleaned.get("confirm_challenges"):
             self.add_error(
                 "confirm_challenges",
-                _("新的核心挑战会调整下面列出的条目,其中有你编辑过的。确认调整请勾选此项。"),
+                _("新的核心挑战会调整上面列出的条目,其中有你编辑过的。确认调整请勾选此项。"),
             )
         return cleaned
 
@@ -377,9 +377,22 @@ def _refuse_protected(value: str) -> None:
         raise forms.ValidationError(protected_message(findings), code="protected")
 
 
+SMALL_SELECT = {"class": "form-select form-select-sm"}
+SMALL_INPUT = {"class": "form-control form-control-sm"}
+
+
 class KitKeywordForm(forms.Form):
-    group = forms.ChoiceField(label=_("分组"), choices=ScreeningTerm.Group.choices)
-    term = forms.CharField(label=_("关键词"), max_length=40, validators=[_refuse_protected])
+    group = forms.ChoiceField(
+        label=_("分组"),
+        choices=ScreeningTerm.Group.choices,
+        widget=forms.Select(attrs=SMALL_SELECT),
+    )
+    term = forms.CharField(
+        label=_("关键词"),
+        max_length=40,
+        validators=[_refuse_protected],
+        widget=forms.TextInput(attrs=SMALL_INPUT),
+    )
     required = forms.BooleanField(label=_("必须具备"), required=False)
 
 
@@ -388,13 +401,18 @@ class KitKnockoutForm(forms.Form):
         label=_("一票否决问题(是/否)"),
         max_length=300,
         validators=[_refuse_protected],
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, **SMALL_INPUT}),
     )
 
 
 class KitTestForm(forms.Form):
-    method = forms.ChoiceField(label=_("测评"))
-    min_score = forms.IntegerField(label=_("达标分数(满分100)"), min_value=0, max_value=100)
+    method = forms.ChoiceField(label=_("测评"), widget=forms.Select(attrs=SMALL_SELECT))
+    min_score = forms.IntegerField(
+        label=_("达标分数(满分100)"),
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs=SMALL_INPUT),
+    )
 
     def __init__(self, *args, method_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

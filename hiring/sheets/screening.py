@@ -58,7 +58,7 @@ def protected_findings(text: str) -> list[Finding]:
     statement = QUESTION_END.sub("", QUESTION_START.sub("", text)).strip()
     framings = [text]
     for core in dict.fromkeys([text, statement]):
-        framings += [_("要求:%(text)s") % {"text": core}, f"要求{core}"]
+        framings += [f"要求:{core}", f"要求{core}"]
         if LATIN.match(core):
             framings.append(f"must be {core}")
     for framing in framings:
@@ -99,7 +99,9 @@ def _keywords(items, industry: Industry, industry_names: list[str]) -> list[dict
             entry["required"] = entry["required"] or required
             if item.name not in entry["sources"]:
                 entry["sources"].append(item.name)
-    return [entry for entry in found.values() if not protected_findings(entry["term"])]
+    order = list(ScreeningTerm.Group.values)
+    keywords = sorted(found.values(), key=lambda entry: order.index(entry["group"]))
+    return [entry for entry in keywords if not protected_findings(entry["term"])]
 
 
 def knockout_question(item, text: str) -> str:
