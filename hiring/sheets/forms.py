@@ -18,6 +18,7 @@ from hiring.catalog.models import (
 from .models import JobPosting, RequirementSheet, SheetItem
 from .screening import protected_findings, protected_message
 from .services import SCORECARD_FIELDS, generic_scorecard
+from .services.screening import QUESTION_MAX, TERM_MAX
 
 
 class PresetChoiceField(forms.ModelChoiceField):
@@ -389,7 +390,7 @@ class KitKeywordForm(forms.Form):
     )
     term = forms.CharField(
         label=_("关键词"),
-        max_length=40,
+        max_length=TERM_MAX,
         validators=[_refuse_protected],
         widget=forms.TextInput(attrs=SMALL_INPUT),
     )
@@ -399,7 +400,7 @@ class KitKeywordForm(forms.Form):
 class KitKnockoutForm(forms.Form):
     question = forms.CharField(
         label=_("一票否决问题(是/否)"),
-        max_length=300,
+        max_length=QUESTION_MAX,
         validators=[_refuse_protected],
         widget=forms.Textarea(attrs={"rows": 2, **SMALL_INPUT}),
     )

@@ -9,6 +9,10 @@ from ..models import RequirementSheet, ScreeningKit
 from ..screening import MAX_SCORE, protected_findings, protected_message
 from .base import claim_version, record_history
 
+# The longest keyword and knock-out question (the form fields say the same).
+TERM_MAX = 40
+QUESTION_MAX = 300
+
 
 class KitRefused(Exception):
     """The kit holds something it must not; `errors` maps "section-index-field" to a message
@@ -30,7 +34,11 @@ def _checked(keywords: list[dict], knockouts: list[dict], tests: list[dict]) -> 
         term = keyword["term"].strip()
         if keyword["group"] not in groups:
             errors[f"keywords-{index}-group"] = _("请选择关键词分组。")
-        if findings := protected_findings(term):
+        if not term or len(term) > TERM_MAX:
+            errors[f"keywords-{index}-term"] = _("关键词应为 1 到 %(max)d 个字。") % {
+                "max": TERM_MAX
+            }
+        elif findings := protected_findings(term):
             errors[f"keywords-{index}-term"] = protected_message(findings)
         clean["keywords"].append(
             {
@@ -42,7 +50,11 @@ def _checked(keywords: list[dict], knockouts: list[dict], tests: list[dict]) -> 
         )
     for index, knockout in enumerate(knockouts):
         question = knockout["question"].strip()
-        if findings := protected_findings(question):
+        if not question or len(question) > QUESTION_MAX:
+            errors[f"knockouts-{index}-question"] = _("问题应为 1 到 %(max)d 个字。") % {
+                "max": QUESTION_MAX
+            }
+        elif findings := protected_findings(question):
             errors[f"knockouts-{index}-question"] = protected_message(findings)
         clean["knockouts"].append(
             {"question": question, "sources": list(knockout.get("sources", []))}

@@ -274,3 +274,47 @@ def test_an_approved_sheets_kit_is_read_only(client, hr_alice, manager_bob, shee
     refused = client.post(reverse("sheets:screening_reset", args=[sheet.pk]))
     assert refused.status_code == 403
     assert RequirementSheet.objects.get(pk=sheet.pk).status == "approved"
+
+
+def kit_post(**rows) -> dict:
+    data = {}
+    for section in ("keywords", "knockouts", "tests"):
+        entries = rows.get(section, [])
+        data[f"{section}-TOTAL_FORMS"] = len(entries)
+        data[f"{section}-INITIAL_FORMS"] = 0
+        for index, entry in enumerate(entries):
+            data.update({f"{section}-{index}-{k}": v for k, v in entry.items()})
+    return data
+
+
+def test_hostile_text_is_kept_as_text_and_an_overlong_keyword_is_refused(client, hr_alice, sheet):
+    client.force_login(hr_alice)
+    url = reverse("sheets:screening", args=[sheet.pk])
+    hostile = '<script>alert("x")</script>'
+
+    refused = client.post(
+        url,
+        {
+            "sheet_version": sheet.version,
+            **kit_post(keywords=[{"group": "systems", "term": "词" * 41}]),
+        },
+    )
+    assert "term" in refused.context["forms"].keywords.forms[0].errors
+    assert not ScreeningKit.objects.filter(sheet=sheet).exists()
+
+    saved = client.post(
+        url,
+        {
+            "sheet_version": sheet.version,
+            **kit_post(
+                keywords=[{"group": "systems", "term": hostile}],
+                knockouts=[{"question": "是否能接受 <b>夜班</b>?"}],
+            ),
+        },
+    )
+    assert saved.status_code == 302
+    page = client.get(url).content.decode()
+    assert hostile not in page and "&lt;script&gt;" in page
+    assert "<b>夜班</b>" not in page
+    printed = client.get(reverse("sheets:screening_print", args=[sheet.pk])).content.decode()
+    assert hostile not in printed and "&lt;script&gt;" in printed
