@@ -91,7 +91,7 @@ messages: $(STAMPS)/venv
 
 db: $(STAMPS)/venv
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata catalog presets wording
+	$(PY) manage.py loaddata catalog presets challenges wording
 
 clean:
 	rm -rf $(VENV) $(STAMPS) staticfiles node_modules

@@ -29,7 +29,7 @@ def catalog(db):
     """The shipped catalog, loaded the way `make run` loads it (`loaddata`), once per test
     process; later tests get the same rows back, primary keys and timestamps included."""
     if not _catalog_rows:
-        call_command("loaddata", "catalog", "presets", verbosity=0)
+        call_command("loaddata", "catalog", "presets", "challenges", verbosity=0)
         for model in _catalog_models():
             rows = list(model._base_manager.order_by("pk"))
             if rows:

@@ -14,12 +14,22 @@ from .models import (
     AssessmentMethod,
     Capability,
     CapabilityCategory,
+    ChallengeEffect,
+    CoreChallenge,
     Industry,
     Preset,
     PresetItem,
     Priority,
+    ScreeningTerm,
 )
-from .resources import CapabilityResource, PresetItemResource, PresetResource
+from .resources import (
+    CapabilityResource,
+    ChallengeEffectResource,
+    CoreChallengeResource,
+    PresetItemResource,
+    PresetResource,
+    ScreeningTermResource,
+)
 
 
 @admin.register(Industry)
@@ -204,6 +214,70 @@ class PresetItemAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryA
     search_fields = ["capability__name", "preset__name", "requirement"]
     autocomplete_fields = ["preset", "capability", "methods"]
     ordering = ["preset", "capability__category__order", "order"]
+
+
+class ChallengeEffectInline(admin.TabularInline):
+    model = ChallengeEffect
+    extra = 0
+    autocomplete_fields = ["capability", "methods"]
+    fields = [
+        "capability",
+        "priority",
+        "add_if_missing",
+        "methods",
+        "interview_prompts",
+        "reason",
+        "order",
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("capability", "priority")
+            .prefetch_related("methods")
+        )
+
+
+@admin.register(CoreChallenge)
+class CoreChallengeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [CoreChallengeResource]
+    list_display = ["name", "slug", "description", "effect_count", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "slug", "description", "screening_question"]
+    ordering = ["order", "name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ChallengeEffectInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(effect_count=Count("effects"))
+
+    @admin.display(description=_("调整数"), ordering="effect_count")
+    def effect_count(self, obj):
+        return obj.effect_count
+
+
+@admin.register(ChallengeEffect)
+class ChallengeEffectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [ChallengeEffectResource]
+    list_display = ["challenge", "capability", "priority", "add_if_missing", "reason"]
+    list_select_related = ["challenge", "capability", "priority"]
+    list_filter = ["challenge", "priority", "add_if_missing"]
+    search_fields = ["challenge__name", "capability__name", "reason", "interview_prompts"]
+    autocomplete_fields = ["challenge", "capability", "methods"]
+    ordering = ["challenge", "order"]
+
+
+@admin.register(ScreeningTerm)
+class ScreeningTermAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [ScreeningTermResource]
+    list_display = ["name", "group", "slug", "order"]
+    list_editable = ["order"]
+    list_filter = ["group"]
+    search_fields = ["name", "slug", "aliases"]
+    ordering = ["group", "order", "name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 admin.site.site_header = _("客服招聘需求表 · 能力库管理")

@@ -287,3 +287,142 @@ class PresetItem(TimeStampedModel):
         return (self.preset.slug, self.capability.slug)
 
     natural_key.dependencies = ["catalog.preset", "catalog.capability"]
+
+
+class CoreChallenge(SlugNaturalKeyModel):
+    """What troubles a team (新人上手慢, 转化率低 …): picked for a sheet next to its preset, it
+    adjusts the sheet's items through its effects. It never changes a catalog row."""
+
+    # How many a sheet may name: more would pull the sheet in too many directions.
+    MAX_PER_SHEET = 3
+
+    name = models.CharField(_("名称"), max_length=40, unique=True)
+    description = models.CharField(
+        _("说明"), max_length=200, blank=True, help_text=_("一句话说明这个挑战意味着什么。")
+    )
+    screening_question = models.CharField(
+        _("必答题"),
+        max_length=200,
+        blank=True,
+        help_text=_("加入职位发布的必答题,用于初筛。"),
+    )
+    screening_question_reason = models.CharField(
+        _("必答题理由"), max_length=200, blank=True, help_text=_("一句话说明为什么问这道题。")
+    )
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("核心挑战")
+        verbose_name_plural = _("核心挑战")
+
+    def __str__(self):
+        return self.name
+
+
+class ChallengeEffectManager(models.Manager):
+    def get_by_natural_key(self, challenge_slug, capability_slug):
+        return self.get(challenge__slug=challenge_slug, capability__slug=capability_slug)
+
+
+class ChallengeEffect(TimeStampedModel):
+    """What a challenge does to one capability of a sheet, and why (one sentence)."""
+
+    challenge = models.ForeignKey(
+        CoreChallenge,
+        verbose_name=_("核心挑战"),
+        on_delete=models.CASCADE,
+        related_name="effects",
+    )
+    capability = models.ForeignKey(
+        Capability, verbose_name=_("能力项"), on_delete=models.PROTECT, related_name="+"
+    )
+    priority = models.ForeignKey(
+        Priority,
+        verbose_name=_("调整为优先级"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("留空表示不改优先级;比原来重要为提高,否则为降低。"),
+    )
+    add_if_missing = models.BooleanField(
+        _("需求表没有时添加"),
+        default=False,
+        help_text=_("模板中没有这一项时,从能力库加入(只加入适用于该行业的能力项)。"),
+    )
+    methods = models.ManyToManyField(
+        AssessmentMethod,
+        verbose_name=_("增加或强调的评估方式"),
+        blank=True,
+        related_name="+",
+    )
+    interview_prompts = models.TextField(
+        _("追加的面试问题"), blank=True, help_text=_("每行一个问题。")
+    )
+    reason = models.CharField(
+        _("理由"), max_length=200, help_text=_("一句话说明为什么这样调整,会显示给HR。")
+    )
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    objects = ChallengeEffectManager()
+    history = HistoricalRecords(m2m_fields=[methods])
+
+    class Meta:
+        ordering = ["challenge", "order", "pk"]
+        verbose_name = _("挑战调整")
+        verbose_name_plural = _("挑战调整")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "capability"], name="challengeeffect_one_per_capability"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.challenge} · {self.capability}"
+
+    def natural_key(self):
+        return (self.challenge.slug, self.capability.slug)
+
+    natural_key.dependencies = ["catalog.corechallenge", "catalog.capability"]
+
+    @property
+    def prompt_list(self) -> list[str]:
+        return split_lines(self.interview_prompts)
+
+
+class ScreeningTerm(SlugNaturalKeyModel):
+    """A word a résumé filter looks for: found in a sheet's item, it becomes a keyword of the
+    sheet's screening kit, must-have or nice-to-have as the item's priority says."""
+
+    class Group(models.TextChoices):
+        SYSTEMS = "systems", _("系统与工具")
+        INDUSTRY = "industry", _("行业术语")
+        LANGUAGES = "languages", _("语言")
+        CERTIFICATES = "certificates", _("证书与学历")
+
+    group = models.CharField(_("分组"), max_length=20, choices=Group.choices)
+    name = models.CharField(_("关键词"), max_length=40, unique=True)
+    aliases = models.TextField(
+        _("同义写法"),
+        blank=True,
+        help_text=_("需求文字中出现其中任何一个,也算出现了这个关键词。每行一个。"),
+    )
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["group", "order", "name"]
+        verbose_name = _("初筛关键词")
+        verbose_name_plural = _("初筛关键词")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def spellings(self) -> list[str]:
+        return [self.name, *split_lines(self.aliases)]

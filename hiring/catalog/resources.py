@@ -9,10 +9,13 @@ from .models import (
     AssessmentMethod,
     Capability,
     CapabilityCategory,
+    ChallengeEffect,
+    CoreChallenge,
     Industry,
     Preset,
     PresetItem,
     Priority,
+    ScreeningTerm,
 )
 
 
@@ -114,6 +117,74 @@ class PresetItemResource(SafeExportResource):
         model = PresetItem
         import_id_fields = ["preset", "capability"]
         fields = ["preset", "capability", "requirement", "priority", "methods", "order"]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+
+
+class CoreChallengeResource(SafeExportResource):
+    class Meta:
+        model = CoreChallenge
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name",
+            "description",
+            "screening_question",
+            "screening_question_reason",
+            "order",
+            "is_active",
+        ]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+
+
+class ChallengeEffectResource(SafeExportResource):
+    challenge = fields.Field(
+        attribute="challenge",
+        column_name="challenge",
+        widget=ForeignKeyWidget(CoreChallenge, field="slug"),
+    )
+    capability = fields.Field(
+        attribute="capability",
+        column_name="capability",
+        widget=ForeignKeyWidget(Capability, field="slug"),
+    )
+    priority = fields.Field(
+        attribute="priority",
+        column_name="priority",
+        widget=ForeignKeyWidget(Priority, field="slug"),
+    )
+    methods = fields.Field(
+        attribute="methods",
+        column_name="methods",
+        widget=ManyToManyWidget(AssessmentMethod, field="slug", separator="|"),
+    )
+
+    class Meta:
+        model = ChallengeEffect
+        import_id_fields = ["challenge", "capability"]
+        fields = [
+            "challenge",
+            "capability",
+            "priority",
+            "add_if_missing",
+            "methods",
+            "interview_prompts",
+            "reason",
+            "order",
+        ]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+
+
+class ScreeningTermResource(SafeExportResource):
+    class Meta:
+        model = ScreeningTerm
+        import_id_fields = ["slug"]
+        fields = ["slug", "group", "name", "aliases", "order"]
         export_order = fields
         skip_unchanged = True
         report_skipped = True

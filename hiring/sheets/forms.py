@@ -9,10 +9,18 @@ from django.utils.translation import pgettext_lazy
 
 from hiring.accounts.names import display_name
 from hiring.accounts.permissions import REVIEW_SHEETS
-from hiring.catalog.models import AssessmentMethod, Preset, Priority
+from hiring.catalog.models import (
+    AssessmentMethod,
+    CoreChallenge,
+    Preset,
+    Priority,
+    ScreeningTerm,
+)
 
 from .models import SALARY_IN_ORDER, JobPosting, RequirementSheet, SheetItem
+from .screening import protected_findings, protected_message
 from .services import SCORECARD_FIELDS, generic_scorecard
+from .services.screening import QUESTION_MAX, TERM_MAX
 
 
 class PresetChoiceField(forms.ModelChoiceField):
@@ -36,11 +44,44 @@ INTEGER_MAX = 2_147_483_647
 ORDER_MAX = 999
 
 
+class ChallengeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} · {obj.description}" if obj.description else obj.name
+
+    def clean(self, value):
+        challenges = super().clean(value)
+        if len(challenges) > CoreChallenge.MAX_PER_SHEET:
+            raise forms.ValidationError(
+                _("最多选择 %(count)d 个核心挑战。"),
+                code="too_many",
+                params={"count": CoreChallenge.MAX_PER_SHEET},
+            )
+        return challenges
+
+
 class BasicsForm(forms.ModelForm):
     preset = PresetChoiceField(
         label=pgettext_lazy("one", "行业模板"),
         queryset=Preset.objects.filter(is_active=True).select_related("industry"),
         empty_label=None,
+    )
+    challenges = ChallengeChoiceField(
+        label=_("核心挑战"),
+        queryset=CoreChallenge.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        help_text=_("可选,最多 3 个:团队当前最头疼的问题,需求表会据此调整条目并写明理由。"),
+        widget=forms.SelectMultiple(
+            attrs={
+                "class": "challenge-select",
+                "data-max-items": CoreChallenge.MAX_PER_SHEET,
+                "data-placeholder": _("搜索或选择核心挑战"),
+            }
+        ),
+    )
+    confirm_challenges = forms.BooleanField(
+        label=_("我确认按新的核心挑战调整上面列出的条目(已编辑的内容会被替换)"),
+        required=False,
     )
     headcount = forms.IntegerField(label=_("招聘人数"), min_value=1, max_value=999, initial=1)
     hiring_manager = ManagerChoiceField(
@@ -69,13 +110,13 @@ class BasicsForm(forms.ModelForm):
 
     class Meta:
         model = RequirementSheet
-        fields = ["title", "preset", *RequirementSheet.BASIC_FIELDS[1:]]
+        fields = ["title", "preset", "challenges", *RequirementSheet.BASIC_FIELDS[1:]]
         widgets = {
             "schedule": forms.TextInput(attrs={"placeholder": _("如:做六休一,早晚班轮换")}),
             "location": forms.TextInput(attrs={"placeholder": _("如:杭州市余杭区")}),
         }
 
-    def __init__(self, *args, items_edited: bool = False, **kwargs):
+    def __init__(self, *args, items_edited: bool = False, challenge_changes=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Model validation writes the posted values into the instance: keep the caller's
         # sheet as saved, so the service still sees which preset it had.
@@ -97,6 +138,28 @@ class BasicsForm(forms.ModelForm):
             )
         if not self._changes_preset():
             del self.fields["retitle"]
+        # What new challenges would change, for the page that asks first: a callable of the
+        # picked challenges (see `services.sheet_challenge_changes`), for a saved sheet only.
+        self.challenge_changes = challenge_changes
+        self.challenge_preview = []
+        if not self._preview_challenges():
+            del self.fields["confirm_challenges"]
+
+    def _preview_challenges(self) -> bool:
+        """Lists what the posted challenges would change; True when an affected item was
+        edited, so the author must confirm."""
+        if not (self.is_bound and self.instance.pk and self.challenge_changes):
+            return False
+        if self._changes_preset():
+            return False  # a new preset rebuilds every item, and asks on its own
+        field = self.fields["challenges"]
+        slugs = self.data.getlist(self.add_prefix("challenges"))
+        try:
+            challenges = field.clean(slugs)
+        except forms.ValidationError:
+            return False
+        self.challenge_preview = self.challenge_changes(list(challenges))
+        return any(change.edited for change in self.challenge_preview)
 
     def _changes_preset(self) -> bool:
         if not (self.is_bound and self.instance.pk and self.instance.preset_id):
@@ -150,6 +213,11 @@ class BasicsForm(forms.ModelForm):
             )
         if "retitle" in self.fields and preset is not None:
             self._follow_preset_titles(cleaned, preset)
+        if "confirm_challenges" in self.fields and not cleaned.get("confirm_challenges"):
+            self.add_error(
+                "confirm_challenges",
+                _("新的核心挑战会调整上面列出的条目,其中有你编辑过的。确认调整请勾选此项。"),
+            )
         return cleaned
 
 
@@ -312,3 +380,128 @@ class SheetFilterForm(forms.Form):
         }
         filters["q"] = filters["q"][:100]
         return filters
+
+
+# --- the screening kit (初筛条件) ------------------------------------------------------------
+
+
+def _refuse_protected(value: str) -> None:
+    if findings := protected_findings(value):
+        raise forms.ValidationError(protected_message(findings), code="protected")
+
+
+SMALL_SELECT = {"class": "form-select form-select-sm"}
+SMALL_INPUT = {"class": "form-control form-control-sm"}
+
+
+class KitKeywordForm(forms.Form):
+    group = forms.ChoiceField(
+        label=_("分组"),
+        choices=ScreeningTerm.Group.choices,
+        widget=forms.Select(attrs=SMALL_SELECT),
+    )
+    term = forms.CharField(
+        label=_("关键词"),
+        max_length=TERM_MAX,
+        validators=[_refuse_protected],
+        widget=forms.TextInput(attrs=SMALL_INPUT),
+    )
+    required = forms.BooleanField(label=_("必须具备"), required=False)
+
+
+class KitKnockoutForm(forms.Form):
+    question = forms.CharField(
+        label=_("一票否决问题(是/否)"),
+        max_length=QUESTION_MAX,
+        validators=[_refuse_protected],
+        widget=forms.Textarea(attrs={"rows": 2, **SMALL_INPUT}),
+    )
+
+
+class KitTestForm(forms.Form):
+    method = forms.ChoiceField(label=_("测评"), widget=forms.Select(attrs=SMALL_SELECT))
+    min_score = forms.IntegerField(
+        label=_("达标分数(满分100)"),
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs=SMALL_INPUT),
+    )
+
+    def __init__(self, *args, method_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = method_choices
+
+
+class KitFormSet(forms.BaseFormSet):
+    """Rows carry where they came from (`sources`) as initial data, kept when saved."""
+
+    def entry_forms(self) -> list:
+        """The rows that are entries: filled in, not deleted."""
+        return [
+            form
+            for form in self.forms
+            if (form.has_changed() or form.initial)
+            and not (self.can_delete and self._should_delete_form(form))
+        ]
+
+    def entries(self) -> list[dict]:
+        rows = []
+        for form in self.entry_forms():
+            row = {**form.cleaned_data, "sources": form.initial.get("sources", [])}
+            row.pop("DELETE", None)
+            rows.append(row)
+        return rows
+
+
+KeywordFormSet = forms.formset_factory(
+    KitKeywordForm, formset=KitFormSet, extra=1, can_delete=True, max_num=100
+)
+KnockoutFormSet = forms.formset_factory(
+    KitKnockoutForm, formset=KitFormSet, extra=1, can_delete=True, max_num=50
+)
+TestFormSet = forms.formset_factory(
+    KitTestForm, formset=KitFormSet, extra=1, can_delete=True, max_num=20
+)
+
+
+class ScreeningKitForms:
+    """The kit page's three formsets, bound or filled from a kit."""
+
+    def __init__(self, *, kit, data=None):
+        methods = AssessmentMethod.objects.filter(stage=AssessmentMethod.Stage.TEST)
+        method_choices = [("", "---------"), *[(m.slug, m.name) for m in methods]]
+        self.keywords = KeywordFormSet(data, prefix="keywords", initial=kit.keywords)
+        self.knockouts = KnockoutFormSet(data, prefix="knockouts", initial=kit.knockouts)
+        self.tests = TestFormSet(
+            data,
+            prefix="tests",
+            initial=kit.tests,
+            form_kwargs={"method_choices": method_choices},
+        )
+
+    @property
+    def formsets(self):
+        return [self.keywords, self.knockouts, self.tests]
+
+    def is_valid(self) -> bool:
+        return all([formset.is_valid() for formset in self.formsets])
+
+    def error_list(self) -> list[tuple[str, str, str]]:
+        """(label, message, field id) of every error, for the summary at the top."""
+        entries = []
+        for formset in self.formsets:
+            if not formset.is_bound:
+                continue
+            for form in formset.forms:
+                for name, messages in form.errors.items():
+                    field = form[name] if name in form.fields else None
+                    label = str(field.label) if field is not None else ""
+                    anchor = field.auto_id if field is not None else ""
+                    entries.extend((label, str(message), anchor) for message in messages)
+        return entries
+
+    def add_errors(self, errors: dict[str, str]) -> None:
+        """Puts the service's refusals ("section-index-field") next to their fields."""
+        for key, message in errors.items():
+            section, index, field = key.split("-", 2)
+            getattr(self, section).entry_forms()[int(index)].add_error(field, message)

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -25,6 +26,8 @@ from hiring.quality.snapshot import SheetSnapshot
 SALARY_IN_ORDER = (
     Q(salary_min__isnull=True) | Q(salary_max__isnull=True) | Q(salary_min__lte=F("salary_max"))
 )
+
+from .challenges import ChallengeSnapshot, challenges_by_slugs
 
 PERIOD_UNITS = {"month": _("月"), "year": _("年"), "day": _("天"), "hour": _("小时")}
 
@@ -102,6 +105,9 @@ class RequirementSheet(TimeStampedModel):
     version = models.PositiveIntegerField(_("版本号"), default=1)
     last_step = models.CharField(_("最后编辑步骤"), max_length=20, default="basics")
     wizard_state = models.JSONField(_("向导未完成的输入"), default=dict, blank=True)
+    # The core challenges (核心挑战) picked for the sheet, as catalog slugs: a plain field, so
+    # history, revisions and reverts carry them like the sheet's other fields.
+    challenge_slugs = models.JSONField(_("核心挑战"), default=list, blank=True)
     revision_of = models.ForeignKey(
         "self",
         verbose_name=_("修订自"),
@@ -146,15 +152,21 @@ class RequirementSheet(TimeStampedModel):
             "period": PERIOD_UNITS[self.salary_period],
         }
 
+    @cached_property
+    def challenges(self) -> list:
+        """The sheet's core challenges that the catalog still has, in the catalog's order."""
+        return challenges_by_slugs(self.challenge_slugs)
+
     def quality_snapshot(self, items: Iterable["SheetItem"] | None = None) -> SheetSnapshot:
         """What the quality check reads of this sheet: its kept items (`items` when the caller
         loaded them already, methods prefetched) and its posting."""
         if items is None:
             items = self.items.with_details().filter(included=True)
-        return SheetSnapshot(
+        return ChallengeSnapshot(
             sheet=self,
             items=[item for item in items if item.included],
             posting=getattr(self, "posting", None),
+            challenges=self.challenges,
         )
 
 
@@ -199,6 +211,8 @@ class SheetItem(TimeStampedModel):
     anchor_1 = models.TextField(_("1分表现"), max_length=1000, blank=True)
     anchor_3 = models.TextField(_("3分表现"), max_length=1000, blank=True)
     anchor_5 = models.TextField(_("5分表现"), max_length=1000, blank=True)
+    # What the sheet's core challenges did to this item and why, one line per challenge.
+    challenge_note = models.TextField(_("核心挑战调整"), max_length=2000, blank=True)
 
     history = HistoricalRecords(m2m_fields=[methods])
 
@@ -217,6 +231,7 @@ class SheetItem(TimeStampedModel):
         "anchor_1",
         "anchor_3",
         "anchor_5",
+        "challenge_note",
     )
 
     class Meta:
@@ -237,6 +252,10 @@ class SheetItem(TimeStampedModel):
     @property
     def prompt_list(self) -> list[str]:
         return split_lines(self.interview_prompts)
+
+    @property
+    def challenge_notes(self) -> list[str]:
+        return split_lines(self.challenge_note)
 
 
 class JobPosting(TimeStampedModel):
@@ -327,3 +346,31 @@ class Review(TimeStampedModel):
 
     def __str__(self):
         return f"{self.sheet} · {self.get_action_display()}"
+
+
+class ScreeningKit(TimeStampedModel):
+    """The sheet's first filter (初筛条件) as the sheet's owner saved it; until then, the kit
+    is derived from the sheet each time it is shown (see `screening.derive_kit`). The
+    screening questions are the posting's, so they have one owner."""
+
+    sheet = models.OneToOneField(
+        RequirementSheet,
+        verbose_name=_("需求表"),
+        on_delete=models.CASCADE,
+        related_name="screening_kit",
+    )
+    # Lists of plain objects, laid out as docs/screening-kit.schema.json describes.
+    keywords = models.JSONField(_("关键词"), default=list, blank=True)
+    knockouts = models.JSONField(_("一票否决问题"), default=list, blank=True)
+    tests = models.JSONField(_("须通过的测评"), default=list, blank=True)
+
+    history = HistoricalRecords()
+
+    CONTENT_FIELDS = ("keywords", "knockouts", "tests")
+
+    class Meta:
+        verbose_name = _("初筛条件")
+        verbose_name_plural = _("初筛条件")
+
+    def __str__(self):
+        return str(self.sheet)

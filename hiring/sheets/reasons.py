@@ -12,6 +12,9 @@ MAX_LENGTH = 100  # simple_history's history_change_reason column
 CREATED_FROM_PRESET = "created-from-preset"
 PRESET_CHANGED = "preset-changed"
 BASICS_CHANGED = "basics-changed"
+CHALLENGES_CHANGED = "challenges-changed"
+KIT_CHANGED = "screening-kit-changed"
+KIT_RESET = "screening-kit-reset"
 DUPLICATED = "duplicated"  # argument: the title copied from
 REVERTED = "reverted"  # argument: the version's time, as shown (Y-m-d H:M:S)
 REVIEW = "review:"  # + a Review.Action value
@@ -20,6 +23,9 @@ TEXTS = {
     CREATED_FROM_PRESET: _("从行业模板创建"),
     PRESET_CHANGED: _("更换行业模板"),
     BASICS_CHANGED: _("修改基本信息"),
+    CHALLENGES_CHANGED: _("更换核心挑战"),
+    KIT_CHANGED: _("修改初筛条件"),
+    KIT_RESET: _("初筛条件恢复为根据需求表生成"),
     DUPLICATED: _("复制自「%(title)s」"),
     REVERTED: _("恢复到 %(when)s 的版本"),
 }

@@ -21,4 +21,12 @@ urlpatterns = [
     path("<int:pk>/revision/", views.sheet_new_revision, name="new_revision"),
     path("<int:pk>/history/", views.sheet_history, name="history"),
     path("<int:pk>/history/<int:history_id>/revert/", views.sheet_revert, name="revert"),
+    path("<int:pk>/screening/", views.sheet_screening, name="screening"),
+    path("<int:pk>/screening/reset/", views.sheet_screening_reset, name="screening_reset"),
+    path("<int:pk>/screening/print/", views.sheet_screening_print, name="screening_print"),
+    path(
+        "<int:pk>/screening.<str:fmt>",
+        views.sheet_screening_export,
+        name="screening_export",
+    ),
 ]

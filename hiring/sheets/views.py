@@ -1,7 +1,10 @@
+import json
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -10,11 +13,12 @@ from hiring.accounts.permissions import any_permission_required
 from hiring.catalog.models import Industry, Preset
 from hiring.quality.runner import check_sheet_cached
 
-from . import access, selectors, services
+from . import access, screening, selectors, services
 from .forms import (
     BasicsForm,
     DuplicateForm,
     ReviewDecisionForm,
+    ScreeningKitForms,
     SheetFilterForm,
     preset_title,
 )
@@ -60,7 +64,10 @@ def sheet_new(request):
         form = BasicsForm(request.POST)
         if form.is_valid():
             sheet = services.sheet_create_from_preset(
-                actor=request.user, preset=form.cleaned_data["preset"], basics=form.cleaned_data
+                actor=request.user,
+                preset=form.cleaned_data["preset"],
+                basics=form.cleaned_data,
+                challenges=form.cleaned_data["challenges"],
             )
             messages.success(request, _("需求表已创建,草稿会在每一步自动保存。"))
             return redirect("sheets:wizard", pk=sheet.pk, step="hard")
@@ -272,3 +279,100 @@ def sheet_revert(request, pk: int, history_id: int):
         return _refused(request, sheet, error)
     messages.success(request, _("已恢复到所选版本。"))
     return redirect("sheets:detail", pk=sheet.pk)
+
+
+# --- the screening kit (初筛条件) ------------------------------------------------------------
+
+
+def _kit_context(request, sheet) -> dict:
+    items = list(selectors.sheet_items(sheet=sheet, included_only=True))
+    kit = screening.sheet_kit(sheet=sheet, items=items)
+    return {
+        "sheet": sheet,
+        "kit": kit,
+        "document": screening.kit_document(sheet=sheet, kit=kit),
+        "may_edit": access.may_edit.test(request.user, sheet),
+    }
+
+
+@private_page
+@any_permission_required(access.VIEW)
+@require_http_methods(["GET", "POST"])
+def sheet_screening(request, pk: int):
+    """The sheet's screening kit: read by whoever may see the sheet, edited by its author
+    while the sheet is editable."""
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    context = _kit_context(request, sheet)
+    if request.method == "POST" and not context["may_edit"]:
+        raise PermissionDenied
+    forms = ScreeningKitForms(kit=context["kit"], data=request.POST or None)
+    if request.method == "POST" and forms.is_valid():
+        try:
+            services.sheet_save_screening_kit(
+                sheet=sheet,
+                actor=request.user,
+                expected_version=_posted_version(request),
+                keywords=forms.keywords.entries(),
+                knockouts=forms.knockouts.entries(),
+                tests=forms.tests.entries(),
+            )
+        except services.KitRefused as refused:
+            forms.add_errors(refused.errors)
+        except services.SheetConflict:
+            messages.error(request, _("需求表在你打开本页之后已被修改,请刷新后重试。"))
+        else:
+            messages.success(request, _("初筛条件已保存。"))
+            return redirect("sheets:screening", pk=sheet.pk)
+    return render(request, "sheets/screening.html", {**context, "forms": forms})
+
+
+def _posted_version(request) -> int:
+    try:
+        return int(request.POST.get("sheet_version", ""))
+    except ValueError:
+        return -1
+
+
+@any_permission_required(access.CHANGE)
+@require_POST
+def sheet_screening_reset(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    if not access.may_edit.test(request.user, sheet):
+        raise PermissionDenied
+    try:
+        services.sheet_reset_screening_kit(
+            sheet=sheet, actor=request.user, expected_version=_posted_version(request)
+        )
+    except services.SheetConflict:
+        messages.error(request, _("需求表在你打开本页之后已被修改,请刷新后重试。"))
+    else:
+        messages.success(request, _("初筛条件已按需求表重新生成。"))
+    return redirect("sheets:screening", pk=sheet.pk)
+
+
+@private_page
+@any_permission_required(access.VIEW)
+def sheet_screening_print(request, pk: int):
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    # Laid out as the sheet's documents are, with their print stylesheet.
+    context = {"kind": "screening", "preview": True, "stylesheet": static("css/print.css")}
+    return render(
+        request, "sheets/screening_print.html", {**_kit_context(request, sheet), **context}
+    )
+
+
+@private_page
+@any_permission_required(access.VIEW)
+def sheet_screening_export(request, pk: int, fmt: str):
+    """The kit as JSON or CSV, laid out as docs/screening-kit.md describes."""
+    if fmt not in ("json", "csv"):
+        raise Http404
+    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    document = _kit_context(request, sheet)["document"]
+    if fmt == "json":
+        body = json.dumps(document, ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(screening.kit_csv(document), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="screening-kit-{sheet.pk}.{fmt}"'
+    return response

@@ -151,12 +151,17 @@ class SheetWizardView(NamedUrlWizardView):
 
     def get_form_kwargs(self, step=None):
         if step == "basics":
-            return {"items_edited": services.sheet_edited_since_preset(sheet=self.sheet)}
+            return {
+                "items_edited": services.sheet_edited_since_preset(sheet=self.sheet),
+                "challenge_changes": lambda challenges: services.sheet_challenge_changes(
+                    sheet=self.sheet, challenges=challenges
+                ),
+            }
         return {}
 
     def get_form_initial(self, step):
         if step == "basics":
-            return {"preset": self.sheet.preset_id}
+            return {"preset": self.sheet.preset_id, "challenges": self.sheet.challenge_slugs}
         return {}
 
     # --- GET: resume, never reset --------------------------------------------------------
@@ -305,6 +310,7 @@ class SheetWizardView(NamedUrlWizardView):
                 preset=form.cleaned_data["preset"],
                 basics=form.cleaned_data,
                 step=reached,
+                challenges=form.cleaned_data["challenges"],
             )
         elif step in CATEGORY_STEPS:
             category = CapabilityCategory.objects.get(slug=step)

@@ -6,12 +6,20 @@ from hiring.catalog.models import (
     AssessmentMethod,
     Capability,
     CapabilityCategory,
+    ChallengeEffect,
+    CoreChallenge,
     Industry,
     Preset,
     PresetItem,
     Priority,
+    ScreeningTerm,
 )
-from hiring.catalog.resources import CapabilityResource
+from hiring.catalog.resources import (
+    CapabilityResource,
+    ChallengeEffectResource,
+    CoreChallengeResource,
+    ScreeningTermResource,
+)
 
 CATALOG_MODELS = [
     Industry,
@@ -215,3 +223,52 @@ def test_a_neutralised_export_imports_back_unchanged(catalog):
     assert not result.has_errors() and result.totals["update"] == 0
     for slug, text in hostile.items():
         assert Capability.objects.get(slug=slug).requirement == text
+
+
+CHALLENGE_MODELS = [CoreChallenge, ChallengeEffect, ScreeningTerm]
+
+
+@pytest.mark.parametrize("model", CHALLENGE_MODELS, ids=lambda m: m._meta.model_name)
+def test_challenge_admin_opens_list_add_change_and_history(client, catalog, admin_amy, model):
+    client.force_login(admin_amy)
+    opts = model._meta
+    obj = model.objects.first()
+    for name, args in [
+        ("changelist", []),
+        ("add", []),
+        ("change", [obj.pk]),
+        ("history", [obj.pk]),
+    ]:
+        response = client.get(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+        )
+        assert response.status_code == 200, (name, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "resource_class", [CoreChallengeResource, ChallengeEffectResource, ScreeningTermResource]
+)
+def test_challenge_csv_round_trip_changes_nothing(catalog, resource_class):
+    resource = resource_class()
+    before = resource.export().dict
+
+    result = resource.import_data(
+        tablib.Dataset().load(resource.export().csv, format="csv"), dry_run=False
+    )
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.totals["new"] == 0 and result.totals["update"] == 0
+    assert resource.export().dict == before
+
+
+def test_challenge_effects_export_as_xlsx(client, catalog, admin_amy):
+    client.force_login(admin_amy)
+    url = reverse("admin:catalog_challengeeffect_export")
+    form = client.get(url).context["form"]
+    data = {"format": "1", "resource": "0"}
+    data.update({name: "on" for name, field in form.fields.items() if field.initial is True})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "spreadsheetml" in response["Content-Type"]

@@ -20,8 +20,10 @@ from .editing import (
     capability_scorecard,
     check_sheet_size,
     check_wizard_state_size,
+    checked_challenge_slugs,
     generic_scorecard,
     sheet_add_capability,
+    sheet_challenge_changes,
     sheet_create_from_preset,
     sheet_delete,
     sheet_duplicate,
@@ -33,6 +35,7 @@ from .editing import (
     sheet_update_posting,
 )
 from .revert import sheet_revert
+from .screening import KitRefused, sheet_reset_screening_kit, sheet_save_screening_kit
 
 __all__ = [
     "SCORECARD_FIELDS",
@@ -43,19 +46,24 @@ __all__ = [
     "TransitionRefused",
     "WizardStateTooLarge",
     "capability_scorecard",
+    "KitRefused",
     "check_sheet_size",
     "check_wizard_state_size",
+    "checked_challenge_slugs",
     "generic_scorecard",
     "sheet_add_capability",
+    "sheet_challenge_changes",
     "sheet_approve",
     "sheet_create_from_preset",
     "sheet_delete",
     "sheet_duplicate",
     "sheet_edited_since_preset",
     "sheet_new_revision",
+    "sheet_reset_screening_kit",
     "sheet_return",
     "sheet_revert",
     "sheet_save_items",
+    "sheet_save_screening_kit",
     "sheet_set_wizard_state",
     "sheet_submit",
     "sheet_touch_step",

@@ -12,10 +12,26 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hiring.catalog.models import AssessmentMethod, Capability, Industry, Preset, Priority
+from hiring.catalog.models import (
+    AssessmentMethod,
+    Capability,
+    CoreChallenge,
+    Industry,
+    Preset,
+    Priority,
+    split_lines,
+)
 
 from .. import access, reasons
-from ..models import JobPosting, RequirementSheet, SheetItem
+from ..challenges import (
+    ChallengeChange,
+    PlannedItem,
+    challenges_by_slugs,
+    plan_changes,
+    plan_items,
+    screening_questions,
+)
+from ..models import JobPosting, RequirementSheet, ScreeningKit, SheetItem
 from .base import (
     SheetNotEditable,
     SheetTooLarge,
@@ -62,6 +78,10 @@ def check_sheet_size(*, sheet: RequirementSheet) -> None:
         )
 
 
+# What `sheet_edited_since_preset` compares of an item with the plan (methods aside).
+EDIT_FIELDS = ("requirement", "priority_id", "order", *SCORECARD_FIELDS, "challenge_note")
+
+
 @dataclass
 class ItemData:
     """One item as edited in the wizard; `pk` is None for a new item."""
@@ -104,24 +124,52 @@ def capability_scorecard(
     return fields
 
 
-def _items_from_preset(*, sheet: RequirementSheet, preset: Preset, actor) -> None:
-    items = preset.items.select_related("capability").prefetch_related("methods")
+def _scorecard_source(industry: Industry):
+    """`capability_scorecard` for one industry, the industry names read once."""
     industry_names = list(Industry.objects.values_list("name", flat=True))
-    for item in items:
-        scorecard = capability_scorecard(
-            capability=item.capability, industry=sheet.industry, industry_names=industry_names
-        )
-        sheet_item = SheetItem(
-            sheet=sheet,
-            category_id=item.capability.category_id,
-            capability_id=item.capability_id,
-            name=item.capability.name,
-            requirement=item.requirement,
-            priority_id=item.priority_id,
-            order=item.order,
-            **scorecard,
-        )
-        save_item(sheet_item, [m.pk for m in item.methods.all()], actor=actor)
+    return lambda capability: capability_scorecard(
+        capability=capability, industry=industry, industry_names=industry_names
+    )
+
+
+def sheet_plan(
+    *, sheet: RequirementSheet, preset: Preset | None = None, challenge_slugs=None
+) -> dict[int, PlannedItem]:
+    """The items the sheet's preset and challenges (or the ones given) make, by capability."""
+    preset = sheet.preset if preset is None else preset
+    slugs = sheet.challenge_slugs if challenge_slugs is None else challenge_slugs
+    return plan_items(
+        preset=preset,
+        challenges=challenges_by_slugs(slugs),
+        industry=preset.industry if preset is not None else sheet.industry,
+        scorecard_for=_scorecard_source(preset.industry if preset else sheet.industry),
+    )
+
+
+def write_planned_item(planned: PlannedItem, *, sheet: RequirementSheet, actor, item=None) -> bool:
+    """Writes `planned` into `item` (a new item of the sheet when None); True if it changed."""
+    loaded_state = None
+    if item is None:
+        item = SheetItem(sheet=sheet)
+    else:
+        loaded_state = item_state(item, [m.pk for m in item.methods.all()])
+    item.category_id = planned.category_id
+    item.capability_id = planned.capability_id
+    item.name = planned.name
+    item.requirement = planned.requirement
+    item.priority_id = planned.priority_id
+    item.included = True
+    item.order = planned.order
+    item.challenge_note = planned.challenge_note
+    for name in SCORECARD_FIELDS:
+        setattr(item, name, planned.scorecard[name])
+    return save_item(item, planned.method_ids, actor=actor, loaded_state=loaded_state)
+
+
+def _items_from_preset(*, sheet: RequirementSheet, preset: Preset, actor) -> None:
+    """The preset's items, adjusted by the sheet's challenges."""
+    for planned in sheet_plan(sheet=sheet, preset=preset).values():
+        write_planned_item(planned, sheet=sheet, actor=actor)
 
 
 def _new_posting(*, sheet: RequirementSheet, preset: Preset | None, actor) -> JobPosting:
@@ -137,13 +185,19 @@ def _new_posting(*, sheet: RequirementSheet, preset: Preset | None, actor) -> Jo
             else DEFAULT_SCREENING_QUESTION
         ),
     )
+    posting.screening_questions = with_challenge_questions(
+        posting.screening_questions, old=[], new=challenges_by_slugs(sheet.challenge_slugs)
+    )
     save_posting(posting, actor=actor)
     return posting
 
 
 @transaction.atomic
-def sheet_create_from_preset(*, actor, preset: Preset, basics: dict) -> RequirementSheet:
-    """A new draft owned by `actor`, with the preset's items and posting text."""
+def sheet_create_from_preset(
+    *, actor, preset: Preset, basics: dict, challenges: Iterable[CoreChallenge] = ()
+) -> RequirementSheet:
+    """A new draft owned by `actor`, with the preset's items and posting text, adjusted by
+    the `challenges`."""
     if not actor.has_perm(access.CREATE):
         raise PermissionDenied
     sheet = RequirementSheet(
@@ -152,6 +206,7 @@ def sheet_create_from_preset(*, actor, preset: Preset, basics: dict) -> Requirem
         industry=preset.industry,
         preset_applied_at=timezone.now(),
         last_step="hard",
+        challenge_slugs=checked_challenge_slugs(challenges),
         **{field: basics[field] for field in BASIC_FIELDS if field in basics},
     )
     save_sheet_quietly(sheet)
@@ -163,8 +218,9 @@ def sheet_create_from_preset(*, actor, preset: Preset, basics: dict) -> Requirem
 
 def sheet_edited_since_preset(*, sheet: RequirementSheet) -> bool:
     """True when items (text, priority, methods, order, choice, interview questions and
-    anchors) or the posting's preset text no longer match the preset: changing the preset
-    would then overwrite someone's work."""
+    anchors, the challenges' notes) or the posting's preset text no longer match what the
+    preset and the sheet's challenges make: changing the preset would then overwrite
+    someone's work."""
     if sheet.preset_id is None:
         return sheet.items.exists()
     preset = sheet.preset
@@ -174,29 +230,100 @@ def sheet_edited_since_preset(*, sheet: RequirementSheet) -> bool:
     ):
         return True
 
-    def state(item, scorecard: dict):
-        methods = frozenset(m.pk for m in item.methods.all())
-        scorecard = tuple(scorecard[name] for name in SCORECARD_FIELDS)
-        return (item.requirement, item.priority_id, methods, item.order, scorecard)
+    def state(values: dict, method_ids) -> tuple:
+        return (*(values[name] for name in EDIT_FIELDS), frozenset(method_ids))
 
-    names = list(Industry.objects.values_list("name", flat=True))
-    preset_items = {
-        i.capability_id: state(
-            i,
-            capability_scorecard(
-                capability=i.capability, industry=sheet.industry, industry_names=names
-            ),
-        )
-        for i in preset.items.select_related("capability").prefetch_related("methods")
+    planned = {
+        pk: state({**vars(p), **p.scorecard, "challenge_note": p.challenge_note}, p.method_ids)
+        for pk, p in sheet_plan(sheet=sheet).items()
     }
     sheet_items = {}
     for item in sheet.items.prefetch_related("methods"):
         if item.capability_id is None or not item.included:
             return True
         sheet_items[item.capability_id] = state(
-            item, {name: getattr(item, name) for name in SCORECARD_FIELDS}
+            {name: getattr(item, name) for name in EDIT_FIELDS},
+            [m.pk for m in item.methods.all()],
         )
-    return sheet_items != preset_items
+    return sheet_items != planned
+
+
+def checked_challenge_slugs(challenges: Iterable[CoreChallenge]) -> list[str]:
+    """The slugs of `challenges` in the catalog's order; more than a sheet may name is refused."""
+    challenges = sorted(set(challenges), key=lambda c: (c.order, c.name))
+    if len(challenges) > CoreChallenge.MAX_PER_SHEET:
+        raise TransitionRefused(
+            _("最多选择 %(count)d 个核心挑战。") % {"count": CoreChallenge.MAX_PER_SHEET}
+        )
+    return [challenge.slug for challenge in challenges]
+
+
+def with_challenge_questions(text: str, *, old: list, new: list) -> str:
+    """The posting's screening questions with those of the `old` challenges taken out (where
+    unchanged) and those of the `new` ones added."""
+    keep = set(screening_questions(new))
+    lines = [
+        line for line in split_lines(text) if line in keep or line not in screening_questions(old)
+    ]
+    lines.extend(q for q in screening_questions(new) if q not in lines)
+    return "\n".join(lines)
+
+
+def sheet_challenge_changes(
+    *, sheet: RequirementSheet, challenges: Iterable[CoreChallenge]
+) -> list[ChallengeChange]:
+    """What picking `challenges` instead of the sheet's present ones would change, item by item,
+    and which of the affected items were edited since (their edits would be replaced)."""
+    slugs = checked_challenge_slugs(challenges)
+    if slugs == list(sheet.challenge_slugs) or sheet.preset_id is None:
+        return []
+    items = {
+        item.capability_id: item
+        for item in sheet.items.filter(capability__isnull=False).prefetch_related("methods")
+    }
+    return plan_changes(
+        before=sheet_plan(sheet=sheet),
+        after=sheet_plan(sheet=sheet, challenge_slugs=slugs),
+        items=items,
+    )
+
+
+def _apply_challenge_change(*, sheet: RequirementSheet, old_slugs: list, actor) -> None:
+    """Moves the items affected by the change of challenges to what the new ones make;
+    items the change does not touch keep their edits."""
+    before = sheet_plan(sheet=sheet, challenge_slugs=old_slugs)
+    after = sheet_plan(sheet=sheet)
+    items = {
+        item.capability_id: item
+        for item in sheet.items.filter(capability__isnull=False).prefetch_related("methods")
+    }
+    for capability_id in {*before, *after}:
+        old, new = before.get(capability_id), after.get(capability_id)
+        if old is not None and new is not None and old.state() == new.state():
+            continue
+        item = items.get(capability_id)
+        if new is None:
+            if item is not None:
+                delete_item(item, actor=actor)
+            continue
+        if item is not None:
+            new.order = item.order  # where the author put it
+        write_planned_item(new, sheet=sheet, actor=actor, item=item)
+    posting = JobPosting.objects.filter(sheet=sheet).first()
+    if posting is not None:
+        fields = assign(
+            posting,
+            {
+                "screening_questions": with_challenge_questions(
+                    posting.screening_questions,
+                    old=challenges_by_slugs(old_slugs),
+                    new=challenges_by_slugs(sheet.challenge_slugs),
+                )
+            },
+            ["screening_questions"],
+        )
+        if fields:
+            save_posting(posting, actor=actor, fields=fields)
 
 
 @transaction.atomic
@@ -208,15 +335,22 @@ def sheet_update_basics(
     preset: Preset,
     basics: dict,
     step: str,
+    challenges: Iterable[CoreChallenge] | None = None,
 ) -> RequirementSheet:
+    """Saves the basics step. A new preset replaces the items (adjusted by the challenges);
+    new `challenges` (None: unchanged) adjust only the items they affect."""
     claim_version(sheet=sheet, actor=actor, expected_version=expected_version, last_step=step)
     changed = assign(sheet, basics, BASIC_FIELDS)
     preset_changed = preset.pk != sheet.preset_id
+    old_slugs = list(sheet.challenge_slugs)
+    if challenges is not None:
+        sheet.challenge_slugs = checked_challenge_slugs(challenges)
+    challenges_changed = sheet.challenge_slugs != old_slugs
     if preset_changed:
         sheet.preset = preset
         sheet.industry = preset.industry
         sheet.preset_applied_at = timezone.now()
-    if not (changed or preset_changed):
+    if not (changed or preset_changed or challenges_changed):
         return sheet
     save_sheet_quietly(sheet)
     if preset_changed:
@@ -229,16 +363,30 @@ def sheet_update_basics(
         posting = JobPosting.objects.get(sheet=sheet)
         fields = assign(
             posting,
-            {"summary": preset.summary, "responsibilities": preset.responsibilities},
-            ["summary", "responsibilities"],
+            {
+                "summary": preset.summary,
+                "responsibilities": preset.responsibilities,
+                "screening_questions": with_challenge_questions(
+                    posting.screening_questions,
+                    old=challenges_by_slugs(old_slugs),
+                    new=challenges_by_slugs(sheet.challenge_slugs),
+                ),
+            },
+            ["summary", "responsibilities", "screening_questions"],
         )
         if fields:
             save_posting(posting, actor=actor, fields=fields)
-    record_history(
-        sheet,
-        actor=actor,
-        reason=reasons.PRESET_CHANGED if preset_changed else reasons.BASICS_CHANGED,
-    )
+    elif challenges_changed:
+        sheet.wizard_state = {}
+        RequirementSheet.objects.filter(pk=sheet.pk).update(wizard_state={})
+        _apply_challenge_change(sheet=sheet, old_slugs=old_slugs, actor=actor)
+    if preset_changed:
+        reason = reasons.PRESET_CHANGED
+    elif challenges_changed:
+        reason = reasons.CHALLENGES_CHANGED
+    else:
+        reason = reasons.BASICS_CHANGED
+    record_history(sheet, actor=actor, reason=reason)
     return sheet
 
 
@@ -394,6 +542,7 @@ def sheet_duplicate(
         industry=sheet.industry,
         revision_of=revision_of,
         last_step="basics",
+        challenge_slugs=list(sheet.challenge_slugs),
         **{field: getattr(sheet, field) for field in BASIC_FIELDS if field != "title"},
     )
     save_sheet_quietly(copy)
@@ -411,6 +560,14 @@ def sheet_duplicate(
         save_posting(posting, actor=actor)
     else:
         _new_posting(sheet=copy, preset=sheet.preset, actor=actor)
+    kit = ScreeningKit.objects.filter(sheet=sheet).first()
+    if kit is not None:
+        kit.pk = None
+        kit._state.adding = True
+        kit.sheet = copy
+        kit.full_clean()
+        kit._history_user = actor
+        kit.save()
     record_history(copy, actor=actor, reason=reasons.reason(reasons.DUPLICATED, sheet.title))
     return copy
 

@@ -8,12 +8,18 @@ from hiring.catalog.models import AssessmentMethod
 
 from .. import reasons
 from ..history import item_method_ids_by_record
-from ..models import JobPosting, RequirementSheet, Review, SheetItem
+from ..models import JobPosting, RequirementSheet, Review, ScreeningKit, SheetItem
 from . import base
 from .approval import record_review
 
 # What a revert puts back of the sheet itself; status, owner and version stay as they are.
-REVERTED_SHEET_FIELDS = [*RequirementSheet.BASIC_FIELDS, "preset", "industry", "preset_applied_at"]
+REVERTED_SHEET_FIELDS = [
+    *RequirementSheet.BASIC_FIELDS,
+    "preset",
+    "industry",
+    "preset_applied_at",
+    "challenge_slugs",
+]
 
 
 @transaction.atomic
@@ -87,6 +93,8 @@ def sheet_revert(
             base.save_posting(posting, actor=actor, fields=fields)
             changed.extend(fields)
 
+    changed.extend(_revert_kit(sheet=sheet, when=when, actor=actor))
+
     if changed:
         base.record_history(
             sheet,
@@ -97,3 +105,34 @@ def sheet_revert(
         )
     record_review(sheet=sheet, actor=actor, action=Review.Action.REVERTED)
     return sheet
+
+
+def _revert_kit(*, sheet: RequirementSheet, when, actor) -> list[str]:
+    """Puts the screening kit back as it was at `when`: as saved then, or derived from the
+    sheet (no saved kit) if none was saved yet. Returns the fields that changed."""
+    record = (
+        ScreeningKit.history.filter(sheet_id=sheet.pk, history_date__lte=when)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    kit = ScreeningKit.objects.filter(sheet=sheet).first()
+    if record is None or record.history_type == "-":
+        if kit is None:
+            return []
+        kit._history_user = actor
+        kit.delete()
+        return ["screening_kit"]
+    kit = kit or ScreeningKit(sheet=sheet)
+    fields = [
+        name
+        for name in ScreeningKit.CONTENT_FIELDS
+        if kit.pk is None or getattr(kit, name) != getattr(record, name)
+    ]
+    if not fields:
+        return []
+    for name in ScreeningKit.CONTENT_FIELDS:
+        setattr(kit, name, getattr(record, name))
+    kit.full_clean()
+    kit._history_user = actor
+    kit.save()
+    return fields
