@@ -23,7 +23,7 @@ from hiring.catalog.models import (
     split_lines,
 )
 from hiring.quality.findings import Finding, Severity
-from hiring.quality.rules import SheetSnapshot
+from hiring.quality.snapshot import SheetSnapshot
 
 
 @dataclass

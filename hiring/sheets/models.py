@@ -22,12 +22,13 @@ from hiring.catalog.models import (
 from hiring.common.models import TimeStampedModel
 from hiring.quality.snapshot import SheetSnapshot
 
+from .challenges import ChallengeSnapshot, challenges_by_slugs
+
 # The salary rule, stated once: the database enforces it and the form checks it with it.
 SALARY_IN_ORDER = (
     Q(salary_min__isnull=True) | Q(salary_max__isnull=True) | Q(salary_min__lte=F("salary_max"))
 )
 
-from .challenges import ChallengeSnapshot, challenges_by_slugs
 
 PERIOD_UNITS = {"month": _("月"), "year": _("年"), "day": _("天"), "hour": _("小时")}
 

@@ -295,7 +295,6 @@ def _kit_context(request, sheet) -> dict:
     }
 
 
-@private_page
 @any_permission_required(access.VIEW)
 @require_http_methods(["GET", "POST"])
 def sheet_screening(request, pk: int):
@@ -350,7 +349,6 @@ def sheet_screening_reset(request, pk: int):
     return redirect("sheets:screening", pk=sheet.pk)
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def sheet_screening_print(request, pk: int):
     sheet = selectors.sheet_get(user=request.user, pk=pk)
@@ -361,7 +359,6 @@ def sheet_screening_print(request, pk: int):
     )
 
 
-@private_page
 @any_permission_required(access.VIEW)
 def sheet_screening_export(request, pk: int, fmt: str):
     """The kit as JSON or CSV, laid out as docs/screening-kit.md describes."""
