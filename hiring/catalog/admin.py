@@ -240,7 +240,7 @@ class ChallengeEffectInline(admin.TabularInline):
 
 
 @admin.register(CoreChallenge)
-class CoreChallengeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class CoreChallengeAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [CoreChallengeResource]
     list_display = ["name", "slug", "description", "effect_count", "order", "is_active"]
     list_editable = ["order", "is_active"]
@@ -259,7 +259,7 @@ class CoreChallengeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(ChallengeEffect)
-class ChallengeEffectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ChallengeEffectAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ChallengeEffectResource]
     list_display = ["challenge", "capability", "priority", "add_if_missing", "reason"]
     list_select_related = ["challenge", "capability", "priority"]
@@ -270,7 +270,7 @@ class ChallengeEffectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(ScreeningTerm)
-class ScreeningTermAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ScreeningTermAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ScreeningTermResource]
     list_display = ["name", "group", "slug", "order"]
     list_editable = ["order"]

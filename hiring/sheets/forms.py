@@ -74,6 +74,8 @@ class BasicsForm(forms.ModelForm):
         widget=forms.SelectMultiple(
             attrs={
                 "class": "challenge-select",
+                # The picker points the <label> at its own input: the hidden select keeps a name.
+                "aria-label": _("核心挑战"),
                 "data-max-items": CoreChallenge.MAX_PER_SHEET,
                 "data-placeholder": _("搜索或选择核心挑战"),
             }

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from hiring.catalog.models import CoreChallenge, Preset
 from hiring.sheets import screening, services
+from hiring.sheets.reasons import reason_text
 from hiring.sheets.models import RequirementSheet, ScreeningKit
 
 SCHEMA = json.loads(
@@ -101,7 +102,7 @@ def test_a_saved_kit_is_the_sheets_own_and_valid_against_the_schema(client, hr_a
     jsonschema.validate(document, SCHEMA)
     assert keywords_of(document)["systems"]["Zendesk"] is False
     assert {t["name"]: t["min_score"] for t in document["tests"]}["抗压测评"] == 75
-    assert sheet.history.first().history_change_reason == "修改初筛条件"
+    assert reason_text(sheet.history.first().history_change_reason) == "修改初筛条件"
 
 
 def test_the_csv_has_one_row_per_condition_and_neutralises_formulas(client, hr_alice, sheet):
