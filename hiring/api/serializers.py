@@ -149,6 +149,7 @@ class ItemSerializer(serializers.ModelSerializer):
     methods = MethodRefSerializer(many=True)
     prompts = serializers.ListField(child=serializers.CharField(), source="prompt_list")
     anchors = serializers.SerializerMethodField()
+    challenge_notes = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
         model = SheetItem
@@ -164,6 +165,7 @@ class ItemSerializer(serializers.ModelSerializer):
             "order",
             "prompts",
             "anchors",
+            "challenge_notes",
         ]
 
     @extend_schema_field(
@@ -279,6 +281,9 @@ class DocumentLinksSerializer(serializers.Serializer):
 
 
 class SheetDetailSerializer(SheetSummarySerializer):
+    challenges = serializers.ListField(
+        child=serializers.CharField(), source="challenge_slugs", read_only=True
+    )
     items = serializers.SerializerMethodField()
     posting = serializers.SerializerMethodField()
     quality = serializers.SerializerMethodField()
@@ -288,6 +293,7 @@ class SheetDetailSerializer(SheetSummarySerializer):
     class Meta(SheetSummarySerializer.Meta):
         fields = [
             *SheetSummarySerializer.Meta.fields,
+            "challenges",
             "items",
             "posting",
             "quality",
@@ -376,6 +382,12 @@ class SheetBasicsInput(serializers.Serializer):
 
 class SheetCreateInput(SheetBasicsInput):
     preset = serializers.CharField(help_text="The slug of an active preset.")
+    challenges = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        max_length=3,
+        help_text="Slugs of up to three core challenges; the items are adjusted for them.",
+    )
 
 
 class SheetUpdateInput(serializers.Serializer):

@@ -106,6 +106,14 @@ def basics_form_data(values: dict) -> dict:
     return values
 
 
+def challenge_slugs(request) -> list[str]:
+    """The core challenges sent with a new sheet: a list of slugs, checked by the form."""
+    slugs = request.data.get("challenges") or []
+    if not isinstance(slugs, list) or not all(isinstance(slug, str) for slug in slugs):
+        raise ValidationError({"challenges": [_("核心挑战应为标识的列表。")]})
+    return [clean_value(slug) for slug in slugs]
+
+
 def sheet_for(request, pk: int) -> RequirementSheet:
     return selectors.sheet_get(user=request.user, pk=pk)
 
@@ -173,12 +181,17 @@ class SheetListView(generics.GenericAPIView):
         require_any_perm(request, access.CREATE)
         # What the basics form shows filled in already, the API takes as given when left out.
         defaults = {"headcount": "1", "salary_period": RequirementSheet.SalaryPeriod.MONTH}
-        form = BasicsForm({**defaults, **basics_form_data(body(request, BASIC_INPUT))})
+        data = {**defaults, **basics_form_data(body(request, BASIC_INPUT))}
+        data["challenges"] = challenge_slugs(request)
+        form = BasicsForm(data)
         if not form.is_valid():
             raise form_errors(form)
         sheet = refusals(
             lambda: services.sheet_create_from_preset(
-                actor=request.user, preset=form.cleaned_data["preset"], basics=form.cleaned_data
+                actor=request.user,
+                preset=form.cleaned_data["preset"],
+                basics=form.cleaned_data,
+                challenges=form.cleaned_data["challenges"],
             )
         )
         location = reverse("api:sheet-detail", args=[sheet.pk], request=request)

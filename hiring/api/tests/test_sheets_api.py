@@ -300,3 +300,30 @@ def test_the_catalog_reads_for_every_role_and_nobody_else(api, catalog, hr_alice
     must = next(p for p in api.get(url("priorities")).json() if p["slug"] == "must")
     assert must["knock_out"] is True
     assert api.as_(outsider_eve).get(url("presets")).status_code == 403
+
+
+def test_a_sheet_created_with_core_challenges_has_its_items_adjusted_with_reasons(
+    api, catalog, hr_alice, manager_bob
+):
+    api.as_(hr_alice)
+    body = {
+        "preset": "ecommerce",
+        "title": "电商客服",
+        "role_title": "电商客服专员",
+        "location": "杭州",
+        "hiring_manager": "manager_bob",
+        "challenges": ["slow-onboarding", "low-conversion"],
+    }
+    created = api.post(url("sheet-list"), body, format="json")
+    assert created.status_code == 201, created.content
+    data = created.json()
+    assert sorted(data["challenges"]) == ["low-conversion", "slow-onboarding"]
+    notes = [note for item in data["items"] for note in item["challenge_notes"]]
+    assert any("新人上手慢" in note for note in notes)
+    assert any("转化率低" in note for note in notes)
+
+    for bad in (["no-such-challenge"], "slow-onboarding", [1]):
+        refused = api.post(url("sheet-list"), {**body, "challenges": bad}, format="json")
+        assert refused.status_code == 400
+        assert "challenges" in refused.json()["errors"]
+    assert RequirementSheet.objects.count() == 1
