@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from hiring.catalog.models import CoreChallenge, Preset
 from hiring.sheets import screening, services
-from hiring.sheets.reasons import reason_text
 from hiring.sheets.models import RequirementSheet, ScreeningKit
+from hiring.sheets.reasons import reason_text
 
 SCHEMA = json.loads(
     (Path(settings.BASE_DIR) / "docs" / "screening-kit.schema.json").read_text(encoding="utf-8")
