@@ -4,7 +4,9 @@ body schema). Bounded: a fixed number of examples per operation, derandomized.""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -28,6 +30,18 @@ CHECKS = [
 # Loaded when the module is collected (schemathesis' fixture-based loader relies on a pytest
 # internal that pytest 9 no longer has); building the document reads no database.
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_open():
+    """The WSGI app is called directly, not through Django's test client: as the test client
+    does, keep the request signals from closing the connection that holds the test's
+    transaction (on PostgreSQL the next request would find it closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
