@@ -462,3 +462,15 @@ def test_a_long_text_gets_each_ground_once_with_its_wordings():
     findings = check_wording(text)
     assert [f.rule for f in findings] == ["wording.gender", "wording.age"]
     assert "限女性" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Turbans, hijabs and kippahs can be worn with the uniform.", []),
+        ("Turbans, hijabs and kippahs are not allowed with the uniform.", ["religion"]),
+        ("女，不限学历", ["gender"]),
+    ],
+)
+def test_a_lawful_statement_closing_a_list_covers_the_whole_list(text, flagged):
+    assert _categories(text) == flagged
