@@ -474,3 +474,8 @@ def test_a_long_text_gets_each_ground_once_with_its_wordings():
 )
 def test_a_lawful_statement_closing_a_list_covers_the_whole_list(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize("text", ["徵才條件：民國80年次以後出生者", "限85年次以後出生"])
+def test_taiwanese_birth_years_are_read_as_an_age_limit(text):
+    assert _categories(text) == ["age"]
