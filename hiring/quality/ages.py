@@ -75,7 +75,9 @@ _BIRTH_LIMIT = re.compile(
     r"(?:(?:19|20)?\d\d)\s*年?\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?(?:及|或)?"
     r"(?:以后|之后|以前|之前|后|前)\s*(?:出生|生)|"
     r"\bborn\s+(?:on\s+or\s+)?(?:after|before|since|between|from)\s+(?:the\s+)?(?:\d{1,2}\s+\w+\s+)?"
-    r"(?:19|20)\d\d"
+    r"(?:19|20)\d\d|"
+    # Taiwanese usage counts years from 1912: "民国80年次以后出生", "80年次以后"
+    r"(?:民国\s*)?\d{2,3}\s*年次\s*(?:及|或)?(?:以后|之后|以前|之前|后|前)\s*(?:出生|生)?"
 )
 _BIRTH_VALUE = re.compile(
     r"\bborn\s+in\s+(?:the\s+)?(?:19|20)?\d0s|\bborn\s+in\s+(?:19|20)\d\d|"
@@ -88,7 +90,7 @@ AGE_HINT_PATTERN = (
     r"\bage[sd]?\b|\bold|\byoung|出生|\bborn\b|\d\s*(?:以下|以内|之内|以上)|不超过|未满|上限|"
     r"(?:\bmax|\bmin|\bover|\babove|\bunder|\bbelow|\bbetween|\bleast|\bmost|\bthan)\S*\s*\d|(?:满|过了|超过|大于)\s*\d|"
     r"\bgen\b|\bgeneration|millennial|boomer|zoomer|"
-    r"世代|千禧|\btwent|\bthirt|\bfort|\bfift|年级生|届|\bclass\s+of\b|\bgrad"
+    r"世代|千禧|年次|\btwent|\bthirt|\bfort|\bfift|年级生|届|\bclass\s+of\b|\bgrad"
 )
 AGE_HINT = re.compile(AGE_HINT_PATTERN)
 

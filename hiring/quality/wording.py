@@ -196,6 +196,26 @@ def _analyse(
         end = breaks[index] if index < len(breaks) else len(masked)
         return start, end
 
+    def _listed_before(seg: int, f_seg: int, f_start: int, ground: str) -> bool:
+        """The mention opens a list of its ground that a lawful statement closes ("turbans,
+        hijabs and kippahs can be worn"): each segment up to the statement holds only
+        mentions of that ground, with no act before the statement."""
+        if any(seg <= segment(a_start) and a_start < f_start for a_start, _e, _a in acts):
+            return False
+        for index in range(seg, f_seg + 1):
+            s_start, s_end = segment_text(index)
+            if index == f_seg:
+                s_end = f_start
+            own = [m for m in mentions if s_start <= m[0] and m[1] <= s_end]
+            if not own or any(m[3] != ground for m in own):
+                return False
+            rest = masked[s_start:s_end]
+            for m_start, m_end, *_rest in sorted(own, reverse=True):
+                rest = rest[: m_start - s_start] + rest[m_end - s_start :]
+            if _units(rest) > 2:
+                return False
+        return True
+
     found = []
     for start, end, kind, ground, severity in mentions:
         seg = segment(start)
@@ -242,6 +262,7 @@ def _analyse(
                         and (f_ground or closest_exclusion is None and not preferred)
                         and not _contrast(masked, f_seg, seg, segment_text)
                     )
+                    or (f_seg > seg and _listed_before(seg, f_seg, f_start, ground))
                 )
             elif not overlaps and f_seg != seg:
                 continue

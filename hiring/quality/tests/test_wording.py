@@ -462,3 +462,20 @@ def test_a_long_text_gets_each_ground_once_with_its_wordings():
     findings = check_wording(text)
     assert [f.rule for f in findings] == ["wording.gender", "wording.age"]
     assert "限女性" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Turbans, hijabs and kippahs can be worn with the uniform.", []),
+        ("Turbans, hijabs and kippahs are not allowed with the uniform.", ["religion"]),
+        ("女，不限学历", ["gender"]),
+    ],
+)
+def test_a_lawful_statement_closing_a_list_covers_the_whole_list(text, flagged):
+    assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize("text", ["徵才條件：民國80年次以後出生者", "限85年次以後出生"])
+def test_taiwanese_birth_years_are_read_as_an_age_limit(text):
+    assert _categories(text) == ["age"]
