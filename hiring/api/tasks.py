@@ -1,6 +1,7 @@
 """Sending webhook deliveries, with retries and exponential back-off."""
 
 import logging
+import time
 
 import requests
 from celery import shared_task
@@ -80,12 +81,14 @@ def attempt(delivery: WebhookDelivery) -> None:
 @shared_task(bind=True, name="api.deliver_webhook", max_retries=None)
 def deliver_webhook(self, *, delivery_id: int) -> None:
     """One attempt, then a retry after WEBHOOK_RETRY_DELAY × 2^n seconds, up to
-    WEBHOOK_MAX_RETRIES. Run in-process (no broker), the retries follow at once: there is no
-    worker to come back later."""
+    WEBHOOK_MAX_RETRIES. Run in-process (no broker), the retries follow at once, as there is no
+    worker to come back later, but only for about one WEBHOOK_TIMEOUT: the request that sent it
+    waits for them, and a receiver that is down leaves the delivery to be re-sent from admin."""
     delivery = WebhookDelivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
     if delivery is None or delivery.status == WebhookDelivery.Status.DELIVERED:
         return
     retries = self.request.retries or 0
+    started = time.monotonic()
     while True:
         try:
             attempt(delivery)
@@ -98,6 +101,9 @@ def deliver_webhook(self, *, delivery_id: int) -> None:
                 logger.warning("Webhook delivery %s failed for good: %s", delivery.pk, exc)
                 return
             if self.request.is_eager:
+                if time.monotonic() - started > settings.WEBHOOK_TIMEOUT:
+                    logger.warning("Webhook delivery %s left for a resend: %s", delivery.pk, exc)
+                    return
                 retries += 1
                 continue
             countdown = settings.WEBHOOK_RETRY_DELAY * 2**retries

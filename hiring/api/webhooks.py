@@ -22,6 +22,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hiring.common import queue
 from hiring.sheets.models import RequirementSheet, Review
 
 from .models import WebhookDelivery, WebhookEndpoint, WebhookEvent
@@ -90,10 +91,11 @@ def enqueue(delivery_ids: list[int]) -> None:
     from .tasks import deliver_webhook
 
     for delivery_id in delivery_ids:
-        try:
-            deliver_webhook.delay(delivery_id=delivery_id)
-        except Exception:
-            logger.exception("Could not queue webhook delivery %s", delivery_id)
+        queue.send(
+            deliver_webhook,
+            kwargs={"delivery_id": delivery_id},
+            what=f"webhook delivery {delivery_id} (left pending)",
+        )
 
 
 def record_event(*, event: str, sheet: RequirementSheet) -> list[WebhookDelivery]:

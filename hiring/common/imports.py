@@ -23,8 +23,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.forms import ImportForm
-from kombu.exceptions import OperationalError
 
+from . import queue
 from .models import ImportJob
 
 logger = logging.getLogger(__name__)
@@ -100,10 +100,8 @@ def import_job_create(
 def _send(job_id: int) -> None:
     from .tasks import run_import_job
 
-    try:
-        run_import_job.delay(job_id=job_id)
-    except (OperationalError, OSError) as error:
-        logger.warning("Import %s not queued (%s); running it here.", job_id, error)
+    if not queue.send(run_import_job, kwargs={"job_id": job_id}, what=f"import {job_id}"):
+        # Nothing else would run it: the admin who uploaded it waits for it here instead.
         import_job_run(job_id=job_id)
 
 

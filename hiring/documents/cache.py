@@ -8,7 +8,6 @@ them is a new key; old entries simply expire.
 
 import hashlib
 import logging
-import time
 from functools import cache
 from pathlib import Path
 
@@ -17,9 +16,8 @@ from celery import current_app
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.utils import translation
-from kombu.exceptions import OperationalError
 
-from hiring.common import versions
+from hiring.common import queue, versions
 from hiring.common.cache import cache_available
 from hiring.sheets.models import RequirementSheet
 
@@ -32,8 +30,10 @@ RENDER_TASK = "documents.render_document"
 
 @cache
 def _code_fingerprint() -> str:
-    """Templates, renderer and font as of this process (a change to them restarts it)."""
+    """Templates, renderer, font and the employer named in postings, as of this process (a
+    change to them restarts it; the cache outlives the process)."""
     digest = hashlib.sha256(weasyprint.__version__.encode())
+    digest.update(settings.EMPLOYER_NAME.encode())
     digest.update(versions.template_version(*rendering.TEMPLATES.values()).encode())
     font = fonts.system_font()
     if font:
@@ -106,33 +106,21 @@ def _raise_recorded_error(key: str) -> None:
         raise ERRORS.get(name, rendering.DocumentError)()
 
 
-# Seconds the task queue is left alone after it could not be reached, so that requests during
-# an outage do not each wait for a connection that will fail.
-BROKER_RETRY_SECONDS = 15
-_broker_down_until = 0.0
-
-
 def _send_render(*, kind: str, sheet: RequirementSheet, countdown: float) -> None:
     """Queues the render, or raises DocumentsUnavailable when the task queue cannot be reached."""
-    global _broker_down_until
-
-    if time.monotonic() < _broker_down_until:
+    # The task by its name: tasks.py imports this module, not the other way round.
+    sent = queue.send(
+        current_app.tasks[RENDER_TASK],
+        kwargs={
+            "sheet_id": sheet.pk,
+            "kind": kind,
+            "language": translation.get_language() or settings.LANGUAGE_CODE,
+        },
+        countdown=countdown,
+        what=f"{kind} of sheet {sheet.pk}",
+    )
+    if not sent:
         raise rendering.DocumentsUnavailable()
-    try:
-        # The task by its name: tasks.py imports this module, not the other way round.
-        current_app.tasks[RENDER_TASK].apply_async(
-            kwargs={
-                "sheet_id": sheet.pk,
-                "kind": kind,
-                "language": translation.get_language() or settings.LANGUAGE_CODE,
-            },
-            countdown=countdown or None,
-        )
-    except (OperationalError, OSError) as error:
-        if time.monotonic() >= _broker_down_until:
-            logger.error("Task queue unreachable (%s); documents cannot be rendered now.", error)
-        _broker_down_until = time.monotonic() + BROKER_RETRY_SECONDS
-        raise rendering.DocumentsUnavailable() from error
 
 
 def marker_timeout(countdown: float = 0) -> int:

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from kombu.exceptions import OperationalError
 
+from hiring.common import queue
 from hiring.sheets.models import RequirementSheet
 
 logger = logging.getLogger(__name__)
@@ -24,14 +24,12 @@ def render_after_save(sender, instance: RequirementSheet, raw=False, **kwargs):
     def send():
         # The change is committed: a queue that cannot be reached must not fail the request.
         # The documents are then rendered when someone asks for them.
-        try:
-            render_sheet_documents.apply_async(
-                kwargs={"sheet_id": sheet_id}, countdown=settings.DOCUMENTS_RENDER_DELAY
-            )
-        except (OperationalError, OSError) as error:
-            logger.warning(
-                "Render of sheet %s not queued (%s); rendered on request.", sheet_id, error
-            )
+        queue.send(
+            render_sheet_documents,
+            kwargs={"sheet_id": sheet_id},
+            countdown=settings.DOCUMENTS_RENDER_DELAY,
+            what=f"render of sheet {sheet_id} (rendered on request instead)",
+        )
 
     # A moment later: the saves of one wizard session end up as one render of the last state.
     transaction.on_commit(send)

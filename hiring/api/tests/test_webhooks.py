@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -21,17 +22,20 @@ SECRET = "s3cret-for-tests"
 
 
 class Receiver:
-    """Records every request; answers with the next of `statuses` (then 200)."""
+    """Records every request; answers with the next of `statuses` (then 200), after `delay`
+    seconds."""
 
     def __init__(self):
         self.requests = []
         self.statuses = []
+        self.delay = 0.0
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.requests.append((dict(self.headers), body))
+                time.sleep(receiver.delay)
                 code = receiver.statuses.pop(0) if receiver.statuses else 200
                 self.send_response(code)
                 self.end_headers()
@@ -129,6 +133,30 @@ def test_a_delivery_that_keeps_failing_is_recorded_and_can_be_resent(
     delivery.refresh_from_db()
     assert (delivery.status, delivery.response_code, delivery.attempts) == ("delivered", 200, 4)
     assert receiver.requests[0][1] == receiver.requests[-1][1]
+
+
+def test_without_a_broker_a_receiver_that_hangs_holds_the_request_about_one_timeout(
+    sheet, hr_alice, endpoint, receiver, settings, django_capture_on_commit_callbacks
+):
+    # No worker will come back later, so retries run at once, in the request that submitted
+    # the sheet; a receiver that never answers in time must not keep that user waiting for
+    # every retry: the delivery is left for a resend from admin.
+    settings.WEBHOOK_TIMEOUT = 0.2
+    settings.WEBHOOK_MAX_RETRIES = 5
+    receiver.delay = 0.5
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet_services.sheet_submit(sheet=sheet, actor=hr_alice)
+
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == "retrying" and "Timeout" in delivery.last_error
+    assert delivery.attempts == 1  # it took the whole timeout: no retry in this request
+    assert RequirementSheet.objects.get(pk=sheet.pk).status == "submitted"
+
+    receiver.delay = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        services.webhook_delivery_resend(delivery=delivery)
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_code) == ("delivered", 200)
 
 
 def test_no_delivery_for_a_change_that_is_rolled_back(

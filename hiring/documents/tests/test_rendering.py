@@ -12,7 +12,7 @@ from fontTools.ttLib import TTFont
 from weasyprint import html as weasyprint_html
 
 from hiring.catalog.models import AssessmentMethod, Priority
-from hiring.documents import fonts, rendering
+from hiring.documents import cache, fonts, rendering
 from hiring.documents.fonts import DOCUMENT_FAMILY
 from hiring.sheets import selectors
 from hiring.sheets.models import JobPosting, RequirementSheet, SheetItem
@@ -350,3 +350,25 @@ def test_the_posting_names_the_employer(sheet):
     with override_settings(EMPLOYER_NAME="杭州示例科技有限公司"):
         pdf_text = pdfs.text(rendering.render_posting_pdf(sheet=sheet))
     assert "杭州示例科技有限公司" in pdf_text
+
+
+@pytest.fixture
+def restart():
+    """What a restart does to the documents' fingerprint of templates, fonts and settings."""
+    yield cache._code_fingerprint.cache_clear
+    cache._code_fingerprint.cache_clear()
+
+
+def test_a_new_employer_name_is_not_served_a_posting_cached_under_the_old_one(
+    sheet, settings, restart
+):
+    # Rendered PDFs outlive the process in a shared cache; the employer comes from the
+    # environment, read at start.
+    settings.EMPLOYER_NAME = "甲示例公司"
+    restart()
+    before = pdfs.text(cache.cached_pdf(kind="posting", sheet=sheet))
+    settings.EMPLOYER_NAME = "乙示例公司"
+    restart()
+    after = pdfs.text(cache.cached_pdf(kind="posting", sheet=sheet))
+    assert "甲示例公司" in before
+    assert "乙示例公司" in after and "甲示例公司" not in after
