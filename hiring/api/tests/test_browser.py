@@ -1,6 +1,7 @@
 """In headless Chromium: a person makes a token (seen once) and revokes it; the author of an
 approved sheet opens its public page, which carries JSON-LD, then closes it. The API docs load
-under the site's CSP. Screenshots at 375 and 1280 px go to API_SCREENSHOTS when it is set."""
+under the site's CSP. Each page passes axe-core and fits the screen at 375 and 1280 px;
+screenshots go to API_SCREENSHOTS when it is set."""
 
 import os
 from pathlib import Path
@@ -10,6 +11,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from hiring.api.models import AccessToken, PublicPosting
+from hiring.common.tests.accessibility import assert_accessible, assert_fits
 from hiring.sheets.models import RequirementSheet
 from hiring.sheets.tests.factories import make_sheet
 from hiring.sheets.tests.test_browser import log_in, page  # noqa: F401  (the Chromium fixture)
@@ -20,13 +22,16 @@ pytestmark = [
 ]
 
 
-def shots(page, name: str):  # noqa: F811
+def check_screens(page, name: str):  # noqa: F811
+    """The page as it is now, on a phone and on a desktop: no critical or serious axe-core
+    finding, nothing wider than the screen; screenshots kept when API_SCREENSHOTS is set."""
     folder = os.environ.get("API_SCREENSHOTS")
-    if not folder:
-        return
     for width in (375, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=Path(folder) / f"{name}-{width}.png", full_page=True)
+        assert_accessible(page)
+        assert_fits(page)
+        if folder:
+            page.screenshot(path=Path(folder) / f"{name}-{width}.png", full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -41,7 +46,7 @@ def test_a_token_is_shown_once_and_can_be_revoked(live_server, catalog, hr_alice
     assert shown.startswith("hrs_")
     token = AccessToken.objects.get()
     assert token.scope == "write" and shown not in token.digest
-    shots(page, "tokens")
+    check_screens(page, "tokens")
 
     page.reload()
     expect(page.locator("#new-token")).to_have_count(0)
@@ -66,14 +71,14 @@ def test_the_author_opens_and_closes_the_public_page(
     page.get_by_label("用工类型").select_option("PART_TIME")
     page.get_by_role("button", name="开启公开招聘页").click()
     expect(page.locator("#public-url")).to_be_visible()
-    shots(page, "sheet-public")
+    check_screens(page, "sheet-public")
 
     public_url = page.locator("#public-url").input_value()
     page.context.clear_cookies()
     page.goto(public_url)
     expect(page.locator("article.posting")).to_contain_text(sheet.posting.headline)
     assert "JobPosting" in page.locator('script[type="application/ld+json"]').text_content()
-    shots(page, "public-posting")
+    check_screens(page, "public-posting")
 
     log_in(page, live_server, "hr_alice")
     page.goto(live_server.url + reverse("sheets:detail", args=[sheet.pk]))
@@ -94,5 +99,5 @@ def test_the_api_docs_render_under_the_sites_csp(live_server, hr_alice, page):  
     page.goto(live_server.url + reverse("api:docs"))
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
     expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/sheets/")
-    shots(page, "api-docs")
+    check_screens(page, "api-docs")
     assert violations == []
