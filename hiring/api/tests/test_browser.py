@@ -4,14 +4,13 @@ under the site's CSP. Each page passes axe-core and fits the screen at 375 and 1
 screenshots go to API_SCREENSHOTS when it is set."""
 
 import os
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from hiring.api.models import AccessToken, PublicPosting
-from hiring.common.tests.accessibility import assert_accessible, assert_fits
+from hiring.common.tests.accessibility import assert_accessible_on_every_screen
 from hiring.sheets.models import RequirementSheet
 from hiring.sheets.tests.factories import make_sheet
 from hiring.sheets.tests.test_browser import log_in, page  # noqa: F401  (the Chromium fixture)
@@ -23,16 +22,9 @@ pytestmark = [
 
 
 def check_screens(page, name: str):  # noqa: F811
-    """The page as it is now, on a phone and on a desktop: no critical or serious axe-core
-    finding, nothing wider than the screen; screenshots kept when API_SCREENSHOTS is set."""
-    folder = os.environ.get("API_SCREENSHOTS")
-    for width in (375, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-        assert_fits(page)
-        if folder:
-            page.screenshot(path=Path(folder) / f"{name}-{width}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    assert_accessible_on_every_screen(
+        page, screenshots=os.environ.get("API_SCREENSHOTS"), name=name
+    )
 
 
 def test_a_token_is_shown_once_and_can_be_revoked(live_server, catalog, hr_alice, page):  # noqa: F811

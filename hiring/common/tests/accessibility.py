@@ -1,6 +1,8 @@
 """Checks a page in the browser as a screen-reader user and a phone user would notice:
 axe-core's critical and serious findings, and content wider than the screen."""
 
+from pathlib import Path
+
 from django.conf import settings
 
 # axe-core is a test dependency (package.json): it is never served to users. Evaluating its
@@ -46,3 +48,15 @@ def assert_fits(page):
     """Nothing is wider than the screen: no sideways scrolling, no element sticking out."""
     overflow = page.evaluate(OVERFLOW)
     assert overflow["page"] <= 0 and not overflow["elements"], f"{page.url}: {overflow}"
+
+
+def assert_accessible_on_every_screen(page, *, widths=(375, 1280), screenshots=None, name=""):
+    """The page as it is now, on a phone and on a desktop: no critical or serious axe-core
+    finding, nothing wider than the screen. Screenshots go to `screenshots` (a folder) when
+    given; the page is left at the last width."""
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 900})
+        assert_accessible(page)
+        assert_fits(page)
+        if screenshots:
+            page.screenshot(path=Path(screenshots) / f"{name}-{width}.png", full_page=True)

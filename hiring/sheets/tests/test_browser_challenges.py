@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from hiring.common.tests.accessibility import assert_accessible, assert_fits
+from hiring.common.tests.accessibility import assert_accessible_on_every_screen
 from hiring.documents.tests.pdfs import text as pdf_text
 from hiring.sheets import services
 from hiring.sheets.models import RequirementSheet, ScreeningKit
@@ -32,15 +32,6 @@ def pick_challenge(page, field_id: str, typed: str, name: str):
     """Types into the searchable challenge picker and takes the option offered."""
     page.locator(f"#{field_id}-ts-control").fill(typed)
     page.locator(".ts-dropdown .option", has_text=name).first.click()
-
-
-def on_every_screen(page):
-    """The page as it is now, on a phone and on a desktop: no critical or serious axe-core
-    finding and nothing wider than the screen."""
-    for width in (375, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-        assert_fits(page)
 
 
 def expect_kit(page, live_server, sheet_pk: int, *, keyword: str, min_score: str):
@@ -111,7 +102,7 @@ def test_challenges_and_screening_kit_survive_preset_change_revert_and_revision(
             page.get_by_role("button", name="保存初筛条件").click()
             expect(page.locator(".invalid-feedback")).to_contain_text("不能作为初筛条件")
             assert not ScreeningKit.objects.filter(sheet=sheet).exists()
-            on_every_screen(page)
+            assert_accessible_on_every_screen(page)
 
         with steps.step("kit-saved"):
             page.locator("input[name$='-term']").last.fill("Zendesk")
@@ -123,10 +114,10 @@ def test_challenges_and_screening_kit_survive_preset_change_revert_and_revision(
             page.get_by_role("button", name="保存初筛条件").click()
             expect(page.locator(".alert-success")).to_contain_text("初筛条件已保存")
             expect_kit(page, live_server, sheet.pk, keyword="Zendesk", min_score="75")
-            on_every_screen(page)
+            assert_accessible_on_every_screen(page)
             page.goto(live_server.url + reverse("sheets:screening_print", args=[sheet.pk]))
             expect(page.locator("body")).to_contain_text("Zendesk")
-            on_every_screen(page)
+            assert_accessible_on_every_screen(page)
 
         with steps.step("preset-change"):
             page.goto(live_server.url + reverse("sheets:wizard", args=[sheet.pk, "basics"]))

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from hiring.common.tests.accessibility import assert_accessible, assert_fits
+from hiring.common.tests.accessibility import assert_accessible_on_every_screen
 from hiring.sheets import services
 from hiring.sheets.models import RequirementSheet
 
@@ -18,13 +18,6 @@ pytestmark = [
     pytest.mark.xdist_group("live"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def on_every_screen(page):  # noqa: F811
-    for width in (375, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-        assert_fits(page)
 
 
 def test_login_copy_delete_restore_and_error_pages(
@@ -46,20 +39,20 @@ def test_login_copy_delete_restore_and_error_pages(
     )
 
     page.goto(url + reverse("accounts:login"))
-    on_every_screen(page)
+    assert_accessible_on_every_screen(page)
     log_in(page, live_server, "hr_alice")
 
     page.goto(url + reverse("sheets:history", args=[sheet.pk]))
     page.get_by_role("link", name="恢复到此版本").first.click()
     page.wait_for_url("**/revert/")
-    on_every_screen(page)
+    assert_accessible_on_every_screen(page)
     page.get_by_role("button", name="确认恢复").click()
     page.wait_for_url(f"**/sheets/{sheet.pk}/")
     expect(page.locator(".sheet-header")).to_contain_text("杭州市余杭区")
 
     page.get_by_role("link", name="复制").click()
     page.wait_for_url("**/duplicate/")
-    on_every_screen(page)
+    assert_accessible_on_every_screen(page)
     page.get_by_role("button", name="复制").click()
     page.wait_for_url("**/edit/**")
     copy = RequirementSheet.objects.exclude(pk=sheet.pk).get()
@@ -67,16 +60,16 @@ def test_login_copy_delete_restore_and_error_pages(
     page.goto(url + reverse("sheets:detail", args=[copy.pk]))
     page.get_by_role("link", name="删除").click()
     page.wait_for_url("**/delete/")
-    on_every_screen(page)
+    assert_accessible_on_every_screen(page)
     page.get_by_role("button", name="确认删除").click()
     page.wait_for_url(url + reverse("sheets:list"))
     assert not RequirementSheet.objects.filter(pk=copy.pk).exists()
 
     response = page.goto(url + reverse("sheets:detail", args=[copy.pk]))
     assert response.status == 404
-    on_every_screen(page)
+    assert_accessible_on_every_screen(page)
 
     log_in(page, live_server, "manager_bob")
     response = page.goto(url + reverse("sheets:new"))
     assert response.status == 403
-    on_every_screen(page)
+    assert_accessible_on_every_screen(page)
