@@ -17,8 +17,8 @@ from hiring.catalog.models import (
     Priority,
 )
 from hiring.quality.runner import check_sheet
-from hiring.sheets import selectors
 from hiring.sheets.models import JobPosting, RequirementSheet, Review, SheetItem
+from hiring.sheets.selectors.sheets import sheet_items, sheet_reviews
 
 DOCUMENT_URLS = {
     "sheet_pdf": "documents:sheet_pdf",
@@ -304,7 +304,7 @@ class SheetDetailSerializer(SheetSummarySerializer):
     def _items(self, obj) -> list[SheetItem]:
         # Loaded once (methods prefetched) for the item list and the quality check.
         if not hasattr(obj, "_api_items"):
-            obj._api_items = list(selectors.sheet_items(sheet=obj))
+            obj._api_items = list(sheet_items(sheet=obj))
         return obj._api_items
 
     @extend_schema_field(ItemSerializer(many=True))
@@ -339,7 +339,7 @@ class SheetDetailSerializer(SheetSummarySerializer):
 
     @extend_schema_field(ReviewSerializer(many=True))
     def get_reviews(self, obj):
-        return ReviewSerializer(selectors.sheet_reviews(sheet=obj), many=True).data
+        return ReviewSerializer(sheet_reviews(sheet=obj), many=True).data
 
     @extend_schema_field(DocumentLinksSerializer)
     def get_documents(self, obj):

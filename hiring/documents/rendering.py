@@ -26,8 +26,9 @@ from weasyprint.css.counters import CounterStyle
 
 from hiring.catalog.models import AssessmentMethod
 from hiring.quality.runner import QualityReport, check_sheet, wording_errors
-from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet, SheetItem
+from hiring.sheets.selectors.posting import posting_view
+from hiring.sheets.selectors.sheets import items_by_category, sheet_items
 
 from . import deadline, fonts
 from .fetcher import StaticOnlyURLFetcher, find_static, static_uri
@@ -138,7 +139,7 @@ class ScorecardEntry:
 
 
 def _items(sheet: RequirementSheet) -> list[SheetItem]:
-    items = list(selectors.sheet_items(sheet=sheet, included_only=True))
+    items = list(sheet_items(sheet=sheet, included_only=True))
     if len(items) > settings.DOCUMENTS_MAX_ITEMS:
         raise DocumentTooLarge
     # Forms cap each text at 2 000 characters, but rows written by other means are not;
@@ -173,13 +174,13 @@ def sheet_wording_errors(sheet: RequirementSheet, items: list[SheetItem]) -> lis
 
 def _sheet_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
     return {
-        "groups": selectors.items_by_category(items),
+        "groups": items_by_category(items),
         "wording_errors": sheet_wording_errors(sheet, items),
     }
 
 
 def _posting_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
-    return {"posting": selectors.posting_view(sheet=sheet, items=items)}
+    return {"posting": posting_view(sheet=sheet, items=items)}
 
 
 def _scorecard_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
@@ -376,7 +377,7 @@ def posting_text(*, sheet: RequirementSheet) -> str:
     items = _items(sheet)
     check_release(kind="posting", sheet=sheet, items=items)
     context = {
-        "posting": selectors.posting_view(sheet=sheet, items=items),
+        "posting": posting_view(sheet=sheet, items=items),
         "draft": is_draft(sheet),
     }
     return render_to_string(TEXT_TEMPLATES["posting"], context).strip() + "\n"

@@ -35,9 +35,12 @@ from hiring.catalog.models import Capability, CapabilityCategory
 from hiring.common import versions
 from hiring.quality.runner import check_sheet
 
-from . import access, selectors, services
+from . import access, services
 from .forms import BasicsForm, PostingForm, ReviewForm, category_step_form
 from .models import RequirementSheet
+from .selectors.choices import capabilities_to_add, presets_with_items
+from .selectors.posting import posting_view
+from .selectors.sheets import items_by_category, latest_return, sheet_items
 
 CATEGORY_STEPS = ["hard", "core", "value", "bonus"]
 ITEMS_CACHE_TIMEOUT = 60 * 10
@@ -146,7 +149,7 @@ class SheetWizardView(NamedUrlWizardView):
         if step == "posting":
             return self.sheet.posting
         if step in CATEGORY_STEPS:
-            return selectors.sheet_items(sheet=self.sheet).filter(category__slug=step)
+            return sheet_items(sheet=self.sheet).filter(category__slug=step)
         return None
 
     def get_form_kwargs(self, step=None):
@@ -395,7 +398,7 @@ class SheetWizardView(NamedUrlWizardView):
             sheet_version=kwargs.get("stale_version", self.sheet.version),
             has_unsaved_input=self.storage.get_step_data(step) is not None,
             size_error=getattr(self, "size_error", ""),
-            returned=selectors.latest_return(sheet=self.sheet),
+            returned=latest_return(sheet=self.sheet),
         )
         if step in CATEGORY_STEPS:
             # Everything below is read only when the step's rows are not in the cache.
@@ -403,19 +406,19 @@ class SheetWizardView(NamedUrlWizardView):
             context.update(
                 category=category,
                 addable=SimpleLazyObject(
-                    lambda: list(selectors.capabilities_to_add(sheet=self.sheet, category=category))
+                    lambda: list(capabilities_to_add(sheet=self.sheet, category=category))
                 ),
                 items_key=None if form.is_bound else self.items_key(step),
                 items_timeout=ITEMS_CACHE_TIMEOUT,
             )
         if step == "basics":
-            context["presets"] = selectors.presets_with_items()
+            context["presets"] = presets_with_items()
         if step == "review":
-            items = list(selectors.sheet_items(sheet=self.sheet, included_only=True))
+            items = list(sheet_items(sheet=self.sheet, included_only=True))
             context.update(
                 quality=check_sheet(sheet=self.sheet, items=items),
-                groups=selectors.items_by_category(items),
+                groups=items_by_category(items),
                 posting=self.sheet.posting,
-                posting_view=selectors.posting_view(sheet=self.sheet, items=items),
+                posting_view=posting_view(sheet=self.sheet, items=items),
             )
         return context

@@ -5,9 +5,10 @@ from django.urls import reverse
 
 from hiring.catalog.models import AssessmentMethod, Preset, PresetItem
 from hiring.sheets import services
-from hiring.sheets.history import sheet_timeline
 from hiring.sheets.models import RequirementSheet
-from hiring.sheets.selectors import preset_differences, sheet_items
+from hiring.sheets.selectors.detail import preset_differences
+from hiring.sheets.selectors.history import sheet_timeline
+from hiring.sheets.selectors.sheets import sheet_items
 
 from .factories import make_sheet
 from .wizard_client import WizardClient
