@@ -11,6 +11,7 @@ import logging
 import time
 from functools import cache
 
+from celery import current_app
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -26,6 +27,8 @@ from import_export.forms import ImportForm
 from kombu.exceptions import OperationalError
 
 from .models import ImportJob
+
+IMPORT_TASK = "common.run_import_job"
 
 logger = logging.getLogger(__name__)
 # Errors listed on a job's page; the rest are counted.
@@ -98,10 +101,9 @@ def import_job_create(
 
 
 def _send(job_id: int) -> None:
-    from .tasks import run_import_job
-
     try:
-        run_import_job.delay(job_id=job_id)
+        # The task by its name: tasks.py imports this module, not the other way round.
+        current_app.tasks[IMPORT_TASK].delay(job_id=job_id)
     except (OperationalError, OSError) as error:
         logger.warning("Import %s not queued (%s); running it here.", job_id, error)
         import_job_run(job_id=job_id)
