@@ -34,7 +34,9 @@ RENDER_TASK = "documents.render_document"
 def _code_fingerprint() -> str:
     """Templates, renderer and font as of this process (a change to them restarts it)."""
     digest = hashlib.sha256(weasyprint.__version__.encode())
-    digest.update(versions.template_version(*rendering.TEMPLATES.values()).encode())
+    digest.update(
+        versions.template_version(*(d.template for d in rendering.DOCUMENTS.values())).encode()
+    )
     font = fonts.system_font()
     if font:
         stat = Path(font.path).stat()

@@ -34,14 +34,27 @@ from . import deadline, fonts
 from .fetcher import StaticOnlyURLFetcher, find_static, static_uri
 
 STYLESHEET = "css/print.css"
-TEMPLATES = {
-    "sheet": "documents/sheet.html",
-    "posting": "documents/posting.html",
-    "scorecard": "documents/scorecard.html",
-}
-TEXT_TEMPLATES = {"posting": "documents/posting.txt"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A kind of document: its template, the name its file is downloaded under, and whether
+    it leaves the team or faces candidates (`gated`): a sheet with quality errors
+    (discriminatory wording, …) gets none of those."""
+
+    template: str
+    title: str
+    gated: bool = False
+
+
 # The documents a sheet has, in the order pages list them: the one list of kinds.
-KINDS = tuple(TEMPLATES)
+DOCUMENTS = {
+    "sheet": Document("documents/sheet.html", gettext_lazy("需求表")),
+    "posting": Document("documents/posting.html", gettext_lazy("职位发布"), gated=True),
+    "scorecard": Document("documents/scorecard.html", gettext_lazy("面试评分表"), gated=True),
+}
+KINDS = tuple(DOCUMENTS)
+TEXT_TEMPLATES = {"posting": "documents/posting.txt"}
 
 
 def render_timeout() -> float:
@@ -86,11 +99,6 @@ class DocumentBlocked(DocumentError):
         self.report = report
 
 
-# Documents that leave the team (the posting) or face candidates (the scorecard): a sheet with
-# quality errors (discriminatory wording, …) yields none of them.
-GATED_KINDS = frozenset({"posting", "scorecard"})
-
-
 def check_release(
     *, kind: str, sheet: RequirementSheet, items: list[SheetItem] | None = None
 ) -> None:
@@ -100,7 +108,7 @@ def check_release(
     A sheet too large for any document gets DocumentTooLarge first: the quality check reads
     every character, which for megabytes of text written past the forms takes minutes.
     """
-    if kind in GATED_KINDS:
+    if DOCUMENTS[kind].gated:
         report = check_sheet(sheet=sheet, items=_items(sheet) if items is None else items)
         if report.has_errors:
             raise DocumentBlocked(report)
@@ -217,7 +225,7 @@ def document_html(*, kind: str, sheet: RequirementSheet, preview: bool = False) 
     check_release(kind=kind, sheet=sheet, items=items)
     context = _base_context(kind=kind, sheet=sheet, preview=preview)
     context.update(_CONTEXTS[kind](sheet, items))
-    html = render_to_string(TEMPLATES[kind], context)
+    html = render_to_string(DOCUMENTS[kind].template, context)
     if len(html) > settings.DOCUMENTS_MAX_HTML_CHARS:
         raise DocumentTooLarge
     return html

@@ -22,10 +22,12 @@ REFRESH_SECONDS = 2
 
 def _filename(kind: str, sheet: RequirementSheet) -> tuple[str, str]:
     """The file name to show (translated, with the role) and its ASCII fallback."""
-    labels = {"sheet": _("需求表"), "posting": _("职位发布"), "scorecard": _("面试评分表")}
     date = rendering.document_date(sheet).isoformat()
     role = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in sheet.role_title)
-    return f"{labels[kind]}-{role.strip()[:60]}-{date}", f"{kind}-{sheet.pk}-{date}"
+    return (
+        f"{rendering.DOCUMENTS[kind].title}-{role.strip()[:60]}-{date}",
+        f"{kind}-{sheet.pk}-{date}",
+    )
 
 
 def _disposition(disposition: str, name: str, fallback: str) -> str:
