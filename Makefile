@@ -31,9 +31,11 @@ bench: setup-test system-bench
 	$(PY) bench/render_load.py
 	$(PY) bench/wording.py
 
+# ruff, and the import contracts of .importlinter (which way imports run: docs/architecture.md).
 lint: $(STAMPS)/venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
 
 # Known vulnerabilities in the pinned requirements; passes with a note when offline.
 audit: $(STAMPS)/venv

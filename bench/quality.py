@@ -44,7 +44,7 @@ from hiring.catalog.models import (  # noqa: E402
 from hiring.documents import rendering  # noqa: E402
 from hiring.quality.runner import check_sheet  # noqa: E402
 from hiring.sheets import services  # noqa: E402
-from hiring.sheets.tests.factories import make_sheet  # noqa: E402
+from support.samples import make_sheet  # noqa: E402
 
 RUNS = 5
 REQUEST_BUDGET = 30.0  # seconds: gunicorn's worker timeout

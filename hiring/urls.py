@@ -37,5 +37,5 @@ urlpatterns = [
     path("jobs/", include("hiring.api.public_urls")),
     path("", private_pages("hiring.api.page_urls", permissions=(VIEW, CATALOG_CHANGE))),
     # The home page: each role starts from what it works on (catalog admins included).
-    path("", private_pages("hiring.catalog.urls", permissions=(VIEW, CATALOG_CHANGE))),
+    path("", private_pages("hiring.home.urls", permissions=(VIEW, CATALOG_CHANGE))),
 ]

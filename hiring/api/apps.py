@@ -8,4 +8,5 @@ class ApiConfig(AppConfig):
     verbose_name = _("接口与事件")
 
     def ready(self):
-        from . import webhooks  # noqa: F401  (connects the review signal)
+        # webhooks connects the review signal; tasks registers the delivery task by its name.
+        from . import tasks, webhooks  # noqa: F401

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from hiring.common.models import TimeStampedModel
 from hiring.sheets.models import RequirementSheet
 
+from .targets import check_target_url
+
 TOKEN_PREFIX = "hrs_"
 
 
@@ -113,8 +115,6 @@ class WebhookEndpoint(TimeStampedModel):
         return self.name
 
     def clean(self):
-        from .webhooks import check_target_url
-
         check_target_url(self.url)
         unknown = set(self.events or []) - set(WebhookEvent.values)
         if unknown:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hiring.accounts.permissions import any_permission_required
 from hiring.common.decorators import private_page
 from hiring.sheets import access
-from hiring.sheets import selectors as sheet_selectors
+from hiring.sheets.selectors.sheets import sheet_get
 
 from . import services
 from .forms import PublishForm, TokenForm
@@ -60,7 +60,7 @@ def token_revoke(request, pk: int):
 @any_permission_required(access.CHANGE)
 @require_POST
 def publish(request, pk: int):
-    sheet = sheet_selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     if not access.may_publish.test(request.user, sheet):
         raise PermissionDenied
     form = PublishForm(request.POST)
@@ -82,7 +82,7 @@ def publish(request, pk: int):
 @any_permission_required(access.CHANGE)
 @require_POST
 def unpublish(request, pk: int):
-    sheet = sheet_selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     services.public_posting_revoke(sheet=sheet, actor=request.user)
     messages.success(request, _("已撤销公开招聘页,原链接不再可用。"))
     return redirect("sheets:detail", pk=sheet.pk)

@@ -1,6 +1,6 @@
 """The public page of an approved sheet's job posting, with schema.org JobPosting JSON-LD.
 
-Only what the posting shows (`selectors.posting_view`) is published: never priorities,
+Only what the posting shows (`posting_view`) is published: never priorities,
 assessment methods, people or internal notes.
 """
 
@@ -14,7 +14,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
-from hiring.sheets import selectors as sheet_selectors
+from hiring.sheets.selectors.posting import posting_view
+from hiring.sheets.selectors.sheets import sheet_items
 
 from .models import PublicPosting
 from .selectors import live_public_posting
@@ -117,8 +118,8 @@ def public_posting(request, token: str):
     if page is None:
         raise Http404
     sheet = page.sheet
-    items = list(sheet_selectors.sheet_items(sheet=sheet, included_only=True))
-    view = sheet_selectors.posting_view(sheet=sheet, items=items)
+    items = list(sheet_items(sheet=sheet, included_only=True))
+    view = posting_view(sheet=sheet, items=items)
     url = request.build_absolute_uri()
     response = render(
         request,

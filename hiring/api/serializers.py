@@ -11,14 +11,18 @@ from hiring.catalog.models import (
     AssessmentMethod,
     Capability,
     CapabilityCategory,
+    CoreChallenge,
     Industry,
     Preset,
     PresetItem,
     Priority,
 )
+from hiring.common.models import max_length
+from hiring.quality.findings import Severity
 from hiring.quality.runner import check_sheet
-from hiring.sheets import selectors
+from hiring.sheets.forms import HEADCOUNT_MAX
 from hiring.sheets.models import JobPosting, RequirementSheet, Review, SheetItem
+from hiring.sheets.selectors.sheets import sheet_items, sheet_reviews
 
 DOCUMENT_URLS = {
     "sheet_pdf": "documents:sheet_pdf",
@@ -204,7 +208,7 @@ class PostingSerializer(serializers.ModelSerializer):
 
 class FindingSerializer(serializers.Serializer):
     rule = serializers.CharField()
-    severity = serializers.ChoiceField(choices=["error", "warning", "tip"])
+    severity = serializers.ChoiceField(choices=[severity.value for severity in Severity])
     message = serializers.CharField()
     suggestion = serializers.CharField()
     field = serializers.CharField()
@@ -304,7 +308,7 @@ class SheetDetailSerializer(SheetSummarySerializer):
     def _items(self, obj) -> list[SheetItem]:
         # Loaded once (methods prefetched) for the item list and the quality check.
         if not hasattr(obj, "_api_items"):
-            obj._api_items = list(selectors.sheet_items(sheet=obj))
+            obj._api_items = list(sheet_items(sheet=obj))
         return obj._api_items
 
     @extend_schema_field(ItemSerializer(many=True))
@@ -339,7 +343,7 @@ class SheetDetailSerializer(SheetSummarySerializer):
 
     @extend_schema_field(ReviewSerializer(many=True))
     def get_reviews(self, obj):
-        return ReviewSerializer(selectors.sheet_reviews(sheet=obj), many=True).data
+        return ReviewSerializer(sheet_reviews(sheet=obj), many=True).data
 
     @extend_schema_field(DocumentLinksSerializer)
     def get_documents(self, obj):
@@ -366,12 +370,16 @@ def sheet_representation(*, sheet: RequirementSheet, request=None) -> dict:
 
 
 class SheetBasicsInput(serializers.Serializer):
-    title = serializers.CharField(max_length=120)
-    role_title = serializers.CharField(max_length=80)
-    department = serializers.CharField(max_length=80, required=False, allow_blank=True)
-    headcount = serializers.IntegerField(min_value=1, max_value=999, required=False)
-    location = serializers.CharField(max_length=120)
-    schedule = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    title = serializers.CharField(max_length=max_length(RequirementSheet, "title"))
+    role_title = serializers.CharField(max_length=max_length(RequirementSheet, "role_title"))
+    department = serializers.CharField(
+        max_length=max_length(RequirementSheet, "department"), required=False, allow_blank=True
+    )
+    headcount = serializers.IntegerField(min_value=1, max_value=HEADCOUNT_MAX, required=False)
+    location = serializers.CharField(max_length=max_length(RequirementSheet, "location"))
+    schedule = serializers.CharField(
+        max_length=max_length(RequirementSheet, "schedule"), required=False, allow_blank=True
+    )
     salary_min = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     salary_max = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     salary_period = serializers.ChoiceField(
@@ -385,20 +393,29 @@ class SheetCreateInput(SheetBasicsInput):
     challenges = serializers.ListField(
         child=serializers.CharField(),
         required=False,
-        max_length=3,
-        help_text="Slugs of up to three core challenges; the items are adjusted for them.",
+        max_length=CoreChallenge.MAX_PER_SHEET,
+        help_text=f"Slugs of up to {CoreChallenge.MAX_PER_SHEET} core challenges; "
+        "the items are adjusted for them.",
     )
 
 
 class SheetUpdateInput(serializers.Serializer):
     version = serializers.IntegerField(help_text="The sheet's version as last read.")
     preset = serializers.CharField(required=False)
-    title = serializers.CharField(max_length=120, required=False)
-    role_title = serializers.CharField(max_length=80, required=False)
-    department = serializers.CharField(max_length=80, required=False, allow_blank=True)
-    headcount = serializers.IntegerField(min_value=1, max_value=999, required=False)
-    location = serializers.CharField(max_length=120, required=False)
-    schedule = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    title = serializers.CharField(max_length=max_length(RequirementSheet, "title"), required=False)
+    role_title = serializers.CharField(
+        max_length=max_length(RequirementSheet, "role_title"), required=False
+    )
+    department = serializers.CharField(
+        max_length=max_length(RequirementSheet, "department"), required=False, allow_blank=True
+    )
+    headcount = serializers.IntegerField(min_value=1, max_value=HEADCOUNT_MAX, required=False)
+    location = serializers.CharField(
+        max_length=max_length(RequirementSheet, "location"), required=False
+    )
+    schedule = serializers.CharField(
+        max_length=max_length(RequirementSheet, "schedule"), required=False, allow_blank=True
+    )
     salary_min = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     salary_max = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     salary_period = serializers.ChoiceField(
@@ -411,20 +428,37 @@ class SheetUpdateInput(serializers.Serializer):
 
 class PostingUpdateInput(serializers.Serializer):
     version = serializers.IntegerField(help_text="The sheet's version as last read.")
-    headline = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    summary = serializers.CharField(max_length=2000, required=False, allow_blank=True)
-    responsibilities = serializers.CharField(
-        max_length=5000, required=False, allow_blank=True, help_text="One per line."
+    headline = serializers.CharField(
+        max_length=max_length(JobPosting, "headline"), required=False, allow_blank=True
     )
-    process_steps = serializers.CharField(max_length=1000, required=False, allow_blank=True)
-    screening_questions = serializers.CharField(max_length=2000, required=False, allow_blank=True)
-    benefits = serializers.CharField(max_length=2000, required=False, allow_blank=True)
-    how_to_apply = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    summary = serializers.CharField(
+        max_length=max_length(JobPosting, "summary"), required=False, allow_blank=True
+    )
+    responsibilities = serializers.CharField(
+        max_length=max_length(JobPosting, "responsibilities"),
+        required=False,
+        allow_blank=True,
+        help_text="One per line.",
+    )
+    process_steps = serializers.CharField(
+        max_length=max_length(JobPosting, "process_steps"), required=False, allow_blank=True
+    )
+    screening_questions = serializers.CharField(
+        max_length=max_length(JobPosting, "screening_questions"), required=False, allow_blank=True
+    )
+    benefits = serializers.CharField(
+        max_length=max_length(JobPosting, "benefits"), required=False, allow_blank=True
+    )
+    how_to_apply = serializers.CharField(
+        max_length=max_length(JobPosting, "how_to_apply"), required=False, allow_blank=True
+    )
 
 
 class DecisionInput(serializers.Serializer):
     version = serializers.IntegerField(help_text="The sheet's version the reviewer read.")
-    comment = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    comment = serializers.CharField(
+        max_length=max_length(Review, "comment"), required=False, allow_blank=True
+    )
 
 
 class ProblemSerializer(serializers.Serializer):

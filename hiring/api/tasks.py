@@ -9,12 +9,13 @@ from django.conf import settings
 from django.utils import timezone
 
 from .models import WebhookDelivery
+from .targets import check_target_url
 from .webhooks import (
+    DELIVER_TASK,
     DELIVERY_HEADER,
     EVENT_HEADER,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
-    check_target_url,
     sign,
 )
 
@@ -78,7 +79,7 @@ def attempt(delivery: WebhookDelivery) -> None:
         raise DeliveryFailed(error)
 
 
-@shared_task(bind=True, name="api.deliver_webhook", max_retries=None)
+@shared_task(bind=True, name=DELIVER_TASK, max_retries=None)
 def deliver_webhook(self, *, delivery_id: int) -> None:
     """One attempt, then a retry after WEBHOOK_RETRY_DELAY × 2^n seconds, up to
     WEBHOOK_MAX_RETRIES. Run in-process (no broker), the retries follow at once, as there is no

@@ -21,10 +21,11 @@ from rest_framework.views import APIView
 
 from hiring.catalog.models import Preset
 from hiring.common.input import clean_value
-from hiring.sheets import access, selectors, services
+from hiring.sheets import access, services
 from hiring.sheets.access import CATALOG_CHANGE
 from hiring.sheets.forms import BasicsForm, PostingForm, ReviewDecisionForm
 from hiring.sheets.models import JobPosting, RequirementSheet
+from hiring.sheets.selectors.sheets import sheet_get
 
 from . import serializers
 from .problems import Conflict
@@ -115,7 +116,7 @@ def challenge_slugs(request) -> list[str]:
 
 
 def sheet_for(request, pk: int) -> RequirementSheet:
-    return selectors.sheet_get(user=request.user, pk=pk)
+    return sheet_get(user=request.user, pk=pk)
 
 
 def detail_response(request, sheet: RequirementSheet, code=status.HTTP_200_OK, **kwargs):

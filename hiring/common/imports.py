@@ -11,6 +11,7 @@ import logging
 import time
 from functools import cache
 
+from celery import current_app
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -26,6 +27,8 @@ from import_export.forms import ImportForm
 
 from . import queue
 from .models import ImportJob
+
+IMPORT_TASK = "common.run_import_job"
 
 logger = logging.getLogger(__name__)
 # Errors listed on a job's page; the rest are counted.
@@ -98,9 +101,9 @@ def import_job_create(
 
 
 def _send(job_id: int) -> None:
-    from .tasks import run_import_job
-
-    if not queue.send(run_import_job, kwargs={"job_id": job_id}, what=f"import {job_id}"):
+    # The task by its name: tasks.py imports this module, not the other way round.
+    task = current_app.tasks[IMPORT_TASK]
+    if not queue.send(task, kwargs={"job_id": job_id}, what=f"import {job_id}"):
         # Nothing else would run it: the admin who uploaded it waits for it here instead.
         import_job_run(job_id=job_id)
 

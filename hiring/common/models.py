@@ -3,6 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def max_length(model, field: str) -> int:
+    """The length `field` of `model` allows: forms and API schemas limit input to it."""
+    return model._meta.get_field(field).max_length
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)

@@ -2,9 +2,9 @@
 
 from celery import shared_task
 
-from .imports import import_job_run
+from .imports import IMPORT_TASK, import_job_run
 
 
-@shared_task(name="common.run_import_job")
+@shared_task(name=IMPORT_TASK)
 def run_import_job(*, job_id: int) -> None:
     import_job_run(job_id=job_id)

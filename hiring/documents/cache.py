@@ -34,7 +34,9 @@ def _code_fingerprint() -> str:
     change to them restarts it; the cache outlives the process)."""
     digest = hashlib.sha256(weasyprint.__version__.encode())
     digest.update(settings.EMPLOYER_NAME.encode())
-    digest.update(versions.template_version(*rendering.TEMPLATES.values()).encode())
+    digest.update(
+        versions.template_version(*(d.template for d in rendering.DOCUMENTS.values())).encode()
+    )
     font = fonts.system_font()
     if font:
         stat = Path(font.path).stat()

@@ -26,21 +26,35 @@ from weasyprint.css.counters import CounterStyle
 
 from hiring.catalog.models import AssessmentMethod
 from hiring.quality.runner import QualityReport, check_sheet, wording_errors
-from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet, SheetItem
+from hiring.sheets.selectors.posting import posting_view
+from hiring.sheets.selectors.sheets import items_by_category, sheet_items
 
 from . import deadline, fonts
 from .fetcher import StaticOnlyURLFetcher, find_static, static_uri
 
 STYLESHEET = "css/print.css"
-TEMPLATES = {
-    "sheet": "documents/sheet.html",
-    "posting": "documents/posting.html",
-    "scorecard": "documents/scorecard.html",
-}
-TEXT_TEMPLATES = {"posting": "documents/posting.txt"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A kind of document: its template, the name its file is downloaded under, and whether
+    it leaves the team or faces candidates (`gated`): a sheet with quality errors
+    (discriminatory wording, …) gets none of those."""
+
+    template: str
+    title: str
+    gated: bool = False
+
+
 # The documents a sheet has, in the order pages list them: the one list of kinds.
-KINDS = tuple(TEMPLATES)
+DOCUMENTS = {
+    "sheet": Document("documents/sheet.html", gettext_lazy("需求表")),
+    "posting": Document("documents/posting.html", gettext_lazy("职位发布"), gated=True),
+    "scorecard": Document("documents/scorecard.html", gettext_lazy("面试评分表"), gated=True),
+}
+KINDS = tuple(DOCUMENTS)
+TEXT_TEMPLATES = {"posting": "documents/posting.txt"}
 
 
 def render_timeout() -> float:
@@ -85,11 +99,6 @@ class DocumentBlocked(DocumentError):
         self.report = report
 
 
-# Documents that leave the team (the posting) or face candidates (the scorecard): a sheet with
-# quality errors (discriminatory wording, …) yields none of them.
-GATED_KINDS = frozenset({"posting", "scorecard"})
-
-
 def check_release(
     *, kind: str, sheet: RequirementSheet, items: list[SheetItem] | None = None
 ) -> None:
@@ -99,7 +108,7 @@ def check_release(
     A sheet too large for any document gets DocumentTooLarge first: the quality check reads
     every character, which for megabytes of text written past the forms takes minutes.
     """
-    if kind in GATED_KINDS:
+    if DOCUMENTS[kind].gated:
         report = check_sheet(sheet=sheet, items=_items(sheet) if items is None else items)
         if report.has_errors:
             raise DocumentBlocked(report)
@@ -138,7 +147,7 @@ class ScorecardEntry:
 
 
 def _items(sheet: RequirementSheet) -> list[SheetItem]:
-    items = list(selectors.sheet_items(sheet=sheet, included_only=True))
+    items = list(sheet_items(sheet=sheet, included_only=True))
     if len(items) > settings.DOCUMENTS_MAX_ITEMS:
         raise DocumentTooLarge
     # Forms cap each text at 2 000 characters, but rows written by other means are not;
@@ -173,13 +182,13 @@ def sheet_wording_errors(sheet: RequirementSheet, items: list[SheetItem]) -> lis
 
 def _sheet_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
     return {
-        "groups": selectors.items_by_category(items),
+        "groups": items_by_category(items),
         "wording_errors": sheet_wording_errors(sheet, items),
     }
 
 
 def _posting_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
-    return {"posting": selectors.posting_view(sheet=sheet, items=items)}
+    return {"posting": posting_view(sheet=sheet, items=items)}
 
 
 def _scorecard_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
@@ -216,7 +225,7 @@ def document_html(*, kind: str, sheet: RequirementSheet, preview: bool = False) 
     check_release(kind=kind, sheet=sheet, items=items)
     context = _base_context(kind=kind, sheet=sheet, preview=preview)
     context.update(_CONTEXTS[kind](sheet, items))
-    html = render_to_string(TEMPLATES[kind], context)
+    html = render_to_string(DOCUMENTS[kind].template, context)
     if len(html) > settings.DOCUMENTS_MAX_HTML_CHARS:
         raise DocumentTooLarge
     return html
@@ -376,7 +385,7 @@ def posting_text(*, sheet: RequirementSheet) -> str:
     items = _items(sheet)
     check_release(kind="posting", sheet=sheet, items=items)
     context = {
-        "posting": selectors.posting_view(sheet=sheet, items=items),
+        "posting": posting_view(sheet=sheet, items=items),
         "draft": is_draft(sheet),
     }
     return render_to_string(TEXT_TEMPLATES["posting"], context).strip() + "\n"

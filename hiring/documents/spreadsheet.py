@@ -9,8 +9,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from hiring.accounts.names import display_name
 from hiring.common.exports import is_formula_like
-from hiring.sheets import selectors
 from hiring.sheets.models import RequirementSheet
+from hiring.sheets.selectors.sheets import items_by_category, sheet_items
 
 from .rendering import document_date, is_draft, sheet_wording_errors
 
@@ -69,7 +69,7 @@ def sheet_xlsx(*, sheet: RequirementSheet) -> bytes:
         _put(table, row, 2, value, border=BORDER, alignment=Alignment(horizontal="left"))
         row += 1
 
-    items = list(selectors.sheet_items(sheet=sheet, included_only=True))
+    items = list(sheet_items(sheet=sheet, included_only=True))
     errors = sheet_wording_errors(sheet, items)
     if errors:
         # The same banner as the PDF: discriminatory wording stands out before the table.
@@ -89,7 +89,7 @@ def sheet_xlsx(*, sheet: RequirementSheet) -> bytes:
         _put(table, row, column, label, font=Font(bold=True, color="FFFFFF"))
         table.cell(row=row, column=column).fill = HEADER_FILL
         table.cell(row=row, column=column).border = BORDER
-    for category, category_items in selectors.items_by_category(items):
+    for category, category_items in items_by_category(items):
         for item in category_items:
             row += 1
             methods = "、".join(method.name for method in item.methods.all())

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hiring.accounts.permissions import any_permission_required
-from hiring.sheets import access, selectors
+from hiring.sheets import access
 from hiring.sheets.models import RequirementSheet
+from hiring.sheets.selectors.sheets import sheet_get
 
 from . import rendering, spreadsheet
 from .cache import requested_pdf
@@ -21,10 +22,12 @@ REFRESH_SECONDS = 2
 
 def _filename(kind: str, sheet: RequirementSheet) -> tuple[str, str]:
     """The file name to show (translated, with the role) and its ASCII fallback."""
-    labels = {"sheet": _("需求表"), "posting": _("职位发布"), "scorecard": _("面试评分表")}
     date = rendering.document_date(sheet).isoformat()
     role = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in sheet.role_title)
-    return f"{labels[kind]}-{role.strip()[:60]}-{date}", f"{kind}-{sheet.pk}-{date}"
+    return (
+        f"{rendering.DOCUMENTS[kind].title}-{role.strip()[:60]}-{date}",
+        f"{kind}-{sheet.pk}-{date}",
+    )
 
 
 def _disposition(disposition: str, name: str, fallback: str) -> str:
@@ -69,7 +72,7 @@ def _waiting_since(request) -> int:
 
 @any_permission_required(access.VIEW)
 def document_pdf(request, pk: int, kind: str) -> HttpResponse:
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     try:
         rendering.check_release(kind=kind, sheet=sheet)
         pdf = requested_pdf(kind=kind, sheet=sheet)
@@ -107,7 +110,7 @@ def document_pdf(request, pk: int, kind: str) -> HttpResponse:
 
 @any_permission_required(access.VIEW)
 def document_preview(request, pk: int, kind: str) -> HttpResponse:
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     try:
         html = rendering.document_html(kind=kind, sheet=sheet, preview=True)
     except rendering.DocumentError as error:
@@ -117,7 +120,7 @@ def document_preview(request, pk: int, kind: str) -> HttpResponse:
 
 @any_permission_required(access.VIEW)
 def posting_text(request, pk: int):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     try:
         text = rendering.posting_text(sheet=sheet)
     except rendering.DocumentError as error:
@@ -130,7 +133,7 @@ def posting_text(request, pk: int):
 
 @any_permission_required(access.VIEW)
 def sheet_xlsx(request, pk: int) -> HttpResponse:
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     name, fallback = _filename("sheet", sheet)
     response = HttpResponse(
         spreadsheet.sheet_xlsx(sheet=sheet),

@@ -1,10 +1,11 @@
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
-from hiring.catalog import selectors
+from hiring.catalog.selectors import industry_list_with_presets
 from hiring.common import versions
 from hiring.sheets import access
-from hiring.sheets import selectors as sheet_selectors
+
+from .selectors import hr_home, hr_home_version, manager_home
 
 PRESETS_CACHE_TIMEOUT = 60 * 10
 # A name changed elsewhere (the hiring manager's) shows after this at the latest.
@@ -23,14 +24,14 @@ def home(request):
     context = {"is_hr": is_hr, "is_manager": is_manager, "is_catalog_admin": is_catalog_admin}
     if is_hr:
         # The lists are cached under the versions of what they show: read only on a miss.
-        context.update(sheet_selectors.hr_home_version(user=user))
+        context.update(hr_home_version(user=user))
         context["lists_version"] = versions.template_version("catalog/home.html")
-        context["hr_lists"] = SimpleLazyObject(lambda: sheet_selectors.hr_home(user=user))
+        context["hr_lists"] = SimpleLazyObject(lambda: hr_home(user=user))
         context["lists_timeout"] = LISTS_CACHE_TIMEOUT
     if is_manager:
-        context.update(sheet_selectors.manager_home(user=user))
+        context.update(manager_home(user=user))
     if is_hr or is_catalog_admin:
         # Read only when the presets are not cached under the catalog version at hand.
-        context["industries"] = SimpleLazyObject(selectors.industry_list_with_presets)
+        context["industries"] = SimpleLazyObject(industry_list_with_presets)
         context["presets_timeout"] = PRESETS_CACHE_TIMEOUT
     return render(request, "catalog/home.html", context)

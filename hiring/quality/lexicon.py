@@ -15,115 +15,24 @@ saved in admin is used by the next check in every worker, whatever the cache bac
 """
 
 import functools
-import json
 import logging
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import re2
-from django.conf import settings
 
 from hiring.common import versions
 
 from .ages import AGE_HINT_PATTERN
 from .findings import Severity
-from .models import SLUG_REFERENCE, Kind, WordingRule, WordList, split_alternatives
+from .models import Kind, WordingRule, WordList
 from .normalize import simplify_pattern
+from .patterns import PatternError, re2_options, split_alternatives, word_pattern
+from .shipped import shipped_entries
 
 logger = logging.getLogger(__name__)
 
-FIXTURE = "wording.json"
-_MAX_NESTING = 5
-_MAX_MEMORY = 64 << 20  # bytes RE2 may use for one compiled pattern
 _SCAN_MEMORY = 512 << 20  # … for a scan over whole texts (its DFA cache grows as needed)
-
-
-class PatternError(ValueError):
-    pass
-
-
-def _options(*, longest: bool = False) -> re2.Options:
-    options = re2.Options()
-    options.log_errors = False
-    options.longest_match = longest
-    options.max_mem = _MAX_MEMORY
-    return options
-
-
-def _non_capturing(fragment: str) -> str:
-    """Turn every capturing "(" into "(?:", so tags stay the only groups."""
-    out = []
-    i, in_class = 0, False
-    while i < len(fragment):
-        ch = fragment[i]
-        if ch == "\\":
-            out.append(fragment[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(" and not fragment.startswith("?", i + 1):
-            out.append("(?:")
-            i += 1
-            continue
-        elif ch == "(" and fragment.startswith("?P<", i + 1):
-            end = fragment.find(">", i)
-            out.append("(?:")
-            i = end + 1 if end > 0 else i + 1
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def _expand(fragment: str, lists: dict[str, list[str]], depth: int = 0) -> str:
-    if depth > _MAX_NESTING:
-        raise PatternError("word lists refer to each other in a loop")
-
-    def replace(m) -> str:
-        name = m.group(1)
-        if name not in lists:
-            raise PatternError(f"unknown list {{{name}}}")
-        return "(?:" + "|".join(_expand(w, lists, depth + 1) for w in lists[name]) + ")"
-
-    return SLUG_REFERENCE.sub(replace, fragment)
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def _word(alternative: str, lists: dict[str, list[str]]) -> str:
-    """One alternative as a pattern: expanded, simplified, on word boundaries when it starts
-    or ends with a letter or digit, plurals included for plain English words."""
-    body = _non_capturing(_expand(simplify_pattern(alternative), lists))
-    raw = alternative.strip()
-    prefix = r"\b" if _is_word_char(raw[0]) else ""
-    suffix = ""
-    if _is_word_char(raw[-1]):
-        plural = r"(?:e?s)?" if raw[-1].isalpha() and raw.replace(" ", "").isalpha() else ""
-        suffix = plural + r"\b"
-    return f"{prefix}(?:{body}){suffix}"
-
-
-def compile_words(alternatives: list[str], *, lists: dict[str, list[str]]):
-    """One RE2 pattern from lines of alternatives (used to validate a list)."""
-    try:
-        return re2.compile(
-            "|".join(_word(a, lists) for a in alternatives) or r"[^\x00-\x{10ffff}]", _options()
-        )
-    except re2.error as error:
-        raise PatternError(_describe(error)) from error
-
-
-def _describe(error: Exception) -> str:
-    text = str(error.args[0] if error.args else error)
-    if text.startswith("b'") or text.startswith('b"'):
-        text = text[2:-1]
-    return text
 
 
 _METACHARACTERS = frozenset("\\[](){}|?*+.^$")
@@ -151,8 +60,8 @@ class Tagger:
             pieces = []
             for word in sorted(words, key=len, reverse=True):
                 try:
-                    piece = _word(word, lists)
-                    re2.compile(piece, _options())
+                    piece = word_pattern(word, lists)
+                    re2.compile(piece, re2_options())
                 except (PatternError, re2.error):
                     # Admin forms refuse such a word; a row written by other means must not
                     # take the whole check down with it.
@@ -167,8 +76,8 @@ class Tagger:
                 self.tags.append(tag)
                 alternatives.extend(pieces)
                 whole = "(?:" + "|".join(pieces) + ")"
-                self._full.append((index, re2.compile(whole.encode("utf-8"), _options())))
-        options = _options(longest=True)
+                self._full.append((index, re2.compile(whole.encode("utf-8"), re2_options())))
+        options = re2_options(longest=True)
         # Room for RE2's DFA state cache: when it fills up too often on a long text, RE2
         # falls back to a much slower matcher.
         options.max_mem = _SCAN_MEMORY
@@ -226,12 +135,12 @@ def _line_scan(words: list[str], lists: dict[str, list[str]], *, ages: bool = Fa
     alternatives = [AGE_HINT_PATTERN] if ages else []
     for word in words:
         try:
-            piece = _word(word, lists)
-            re2.compile(piece, _options())
+            piece = word_pattern(word, lists)
+            re2.compile(piece, re2_options())
         except (PatternError, re2.error):
             continue
         alternatives.append(piece)
-    options = _options()
+    options = re2_options()
     options.max_mem = _SCAN_MEMORY
     return re2.compile("|".join(alternatives).encode(), options)
 
@@ -352,36 +261,20 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
     )
 
 
-def fixture_path() -> Path:
-    for directory in settings.FIXTURE_DIRS:
-        path = Path(directory) / FIXTURE
-        if path.exists():
-            return path
-    raise FileNotFoundError(FIXTURE)
-
-
 @functools.cache
 def shipped_rows() -> tuple[list[WordingRule], list[WordList]]:
     """The rows of fixtures/wording.json as unsaved model instances (no database needed)."""
     models = {"quality.wordingrule": WordingRule, "quality.wordlist": WordList}
     rules, lists = [], []
-    with open(fixture_path(), encoding="utf-8") as f:
-        for entry in json.load(f):
-            model = models[entry["model"]]
-            fields = {
-                name: value
-                for name, value in entry["fields"].items()
-                if name not in ("created_at", "updated_at")
-            }
-            (rules if model is WordingRule else lists).append(model(**fields))
+    for entry in shipped_entries():
+        model = models[entry["model"]]
+        fields = {
+            name: value
+            for name, value in entry["fields"].items()
+            if name not in ("created_at", "updated_at")
+        }
+        (rules if model is WordingRule else lists).append(model(**fields))
     return rules, lists
-
-
-def load_word_lists() -> dict[str, list[str]]:
-    """Shipped word lists, overridden by those in the database."""
-    lists = {wl.slug: split_alternatives(wl.words) for wl in shipped_rows()[1]}
-    lists.update({wl.slug: split_alternatives(wl.words) for wl in WordList.objects.all()})
-    return lists
 
 
 def _stamp() -> str:

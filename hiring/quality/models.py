@@ -7,8 +7,6 @@ pattern stands for the word list of that name, so a list of place names or of wo
 turn a mention into a restriction is written once and shared.
 """
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,15 +15,8 @@ from simple_history.models import HistoricalRecords
 from hiring.common.models import SlugNaturalKeyModel
 
 from .findings import Severity
-
-
-def split_alternatives(text: str) -> list[str]:
-    """One alternative per line; blank lines and lines starting with "#" are notes."""
-    return [
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
+from .patterns import PatternError, compile_words, split_alternatives
+from .shipped import shipped_word_lists
 
 
 class Ground(models.TextChoices):
@@ -127,9 +118,9 @@ class WordList(SlugNaturalKeyModel):
             errors["ground"] = _("群体、事项和说法须选择保护事由。")
         if self.kind == Kind.ACT and not self.act:
             errors["act"] = _("限制行为须选择行为。")
-        from .lexicon import PatternError, compile_words, load_word_lists
-
-        lists = load_word_lists()
+        # Shipped word lists, overridden by those in the database, and this one as edited.
+        lists = shipped_word_lists()
+        lists.update({wl.slug: split_alternatives(wl.words) for wl in WordList.objects.all()})
         lists[self.slug] = split_alternatives(self.words)
         try:
             compile_words(split_alternatives(self.words), lists=lists)
@@ -137,9 +128,6 @@ class WordList(SlugNaturalKeyModel):
             errors["words"] = _("无法识别的模式:%(error)s") % {"error": error}
         if errors:
             raise ValidationError(errors)
-
-
-SLUG_REFERENCE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 class WordingRule(SlugNaturalKeyModel):

@@ -12,12 +12,14 @@ from hiring.accounts.permissions import REVIEW_SHEETS
 from hiring.catalog.models import (
     AssessmentMethod,
     CoreChallenge,
+    Industry,
     Preset,
     Priority,
     ScreeningTerm,
 )
+from hiring.common.models import max_length
 
-from .models import SALARY_IN_ORDER, JobPosting, RequirementSheet, SheetItem
+from .models import SALARY_IN_ORDER, JobPosting, RequirementSheet, Review, SheetItem
 from .screening import protected_findings, protected_message
 from .services import SCORECARD_FIELDS, generic_scorecard
 from .services.screening import QUESTION_MAX, TERM_MAX
@@ -42,6 +44,8 @@ def preset_title(preset: Preset) -> str:
 INTEGER_MAX = 2_147_483_647
 # An item's position in its step, as the order field offers it.
 ORDER_MAX = 999
+# Openings of one sheet.
+HEADCOUNT_MAX = 999
 
 
 class ChallengeChoiceField(forms.ModelMultipleChoiceField):
@@ -85,7 +89,9 @@ class BasicsForm(forms.ModelForm):
         label=_("我确认按新的核心挑战调整上面列出的条目(已编辑的内容会被替换)"),
         required=False,
     )
-    headcount = forms.IntegerField(label=_("招聘人数"), min_value=1, max_value=999, initial=1)
+    headcount = forms.IntegerField(
+        label=_("招聘人数"), min_value=1, max_value=HEADCOUNT_MAX, initial=1
+    )
     hiring_manager = ManagerChoiceField(
         label=_("用人经理"),
         # Whoever holds the review permission, directly or through the role.
@@ -345,7 +351,9 @@ class ReviewForm(forms.Form):
 
 
 class DuplicateForm(forms.Form):
-    title = forms.CharField(label=_("新需求表标题"), max_length=120)
+    title = forms.CharField(
+        label=_("新需求表标题"), max_length=max_length(RequirementSheet, "title")
+    )
 
 
 class ReviewDecisionForm(forms.Form):
@@ -357,7 +365,10 @@ class ReviewDecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label=_("意见"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("意见"),
+        required=False,
+        max_length=max_length(Review, "comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def clean(self):
@@ -371,7 +382,7 @@ class SheetFilterForm(forms.Form):
     """The sheet list's query string; a value it cannot use is left out, never an error."""
 
     status = forms.ChoiceField(choices=RequirementSheet.Status.choices, required=False)
-    industry = forms.SlugField(max_length=64, required=False)
+    industry = forms.SlugField(max_length=max_length(Industry, "slug"), required=False)
     q = forms.CharField(required=False)
 
     def filters(self) -> dict:

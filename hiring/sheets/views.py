@@ -13,7 +13,7 @@ from hiring.accounts.permissions import any_permission_required
 from hiring.catalog.models import Industry, Preset
 from hiring.quality.runner import check_sheet_cached
 
-from . import access, screening, selectors, services
+from . import access, screening, services
 from .forms import (
     BasicsForm,
     DuplicateForm,
@@ -22,8 +22,12 @@ from .forms import (
     SheetFilterForm,
     preset_title,
 )
-from .history import revert_target, sheet_timeline
 from .models import RequirementSheet
+from .selectors import listing
+from .selectors.choices import presets_with_items
+from .selectors.detail import SheetContent, sheet_get_for_page
+from .selectors.history import revert_target, sheet_timeline
+from .selectors.sheets import sheet_get, sheet_items
 
 PAGE_SIZE = 20
 CONTENT_CACHE_TIMEOUT = 60 * 10
@@ -32,13 +36,13 @@ CONTENT_CACHE_TIMEOUT = 60 * 10
 @any_permission_required(access.VIEW)
 def sheet_list(request):
     filters = SheetFilterForm(request.GET).filters()
-    sheets = selectors.sheet_list(
+    sheets = listing.sheet_list(
         user=request.user,
         status=filters["status"],
         industry=filters["industry"],
         query=filters["q"],
     )
-    page = selectors.sheet_rows_page(sheets, request.GET.get("page"), PAGE_SIZE)
+    page = listing.sheet_rows_page(sheets, request.GET.get("page"), PAGE_SIZE)
     return render(
         request,
         "sheets/list.html",
@@ -46,7 +50,7 @@ def sheet_list(request):
             "page": page,
             # The list below the title is cached under list_key: the industries are read
             # only when the cache has no copy.
-            "list_key": selectors.sheet_list_key(page=page, filters=filters),
+            "list_key": listing.sheet_list_key(page=page, filters=filters),
             "list_timeout": CONTENT_CACHE_TIMEOUT,
             "statuses": RequirementSheet.Status.choices,
             "industries": SimpleLazyObject(lambda: list(Industry.objects.values("slug", "name"))),
@@ -83,16 +87,16 @@ def sheet_new(request):
     return render(
         request,
         "sheets/new.html",
-        {"form": form, "presets": selectors.presets_with_items(), "selected_preset": preset},
+        {"form": form, "presets": presets_with_items(), "selected_preset": preset},
     )
 
 
 @any_permission_required(access.VIEW)
 def sheet_detail(request, pk: int, review_form=None):
-    sheet = selectors.sheet_get_for_page(user=request.user, pk=pk)
+    sheet = sheet_get_for_page(user=request.user, pk=pk)
     # The page caches what it shows of the content under content.key: each part below is
     # loaded only when the cache has no copy, or when the page needs it outside the cache.
-    content = selectors.SheetContent(sheet=sheet)
+    content = SheetContent(sheet=sheet)
     user = request.user
     may_review = access.may_review.test(user, sheet)
     return render(
@@ -129,14 +133,14 @@ def sheet_detail(request, pk: int, review_form=None):
 @any_permission_required(access.CHANGE)
 def sheet_edit(request, pk: int):
     """Opens the wizard at the step where this draft was left."""
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     return redirect("sheets:wizard", pk=sheet.pk, step=sheet.last_step)
 
 
 @any_permission_required(access.CREATE)
 @require_http_methods(["GET", "POST"])
 def sheet_duplicate(request, pk: int):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     form = DuplicateForm(
         request.POST or None, initial={"title": _("%(title)s(副本)") % {"title": sheet.title}}
     )
@@ -152,7 +156,7 @@ def sheet_duplicate(request, pk: int):
 @any_permission_required(access.CHANGE)
 @require_http_methods(["GET", "POST"])
 def sheet_delete(request, pk: int):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     if not access.is_author.test(request.user, sheet):
         raise PermissionDenied
     if not access.may_delete.test(request.user, sheet):
@@ -174,7 +178,7 @@ def _refused(request, sheet, error: services.TransitionRefused):
 @any_permission_required(access.CHANGE)
 @require_POST
 def sheet_submit(request, pk: int):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     try:
         services.sheet_submit(sheet=sheet, actor=request.user)
     except services.TransitionRefused as error:
@@ -190,7 +194,7 @@ def sheet_review(request, pk: int):
     # asks for it again with GET, which leads back to the sheet rather than to a bare 405.
     if request.method == "GET":
         return redirect("sheets:detail", pk=pk)
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     # Checked before the form, so that nobody else learns anything from its errors.
     if not access.is_reviewer.test(request.user, sheet):
         raise PermissionDenied
@@ -218,7 +222,7 @@ def sheet_review(request, pk: int):
 @any_permission_required(access.CHANGE)
 @require_POST
 def sheet_new_revision(request, pk: int):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     try:
         revision = services.sheet_new_revision(sheet=sheet, actor=request.user)
     except services.TransitionRefused as error:
@@ -229,7 +233,7 @@ def sheet_new_revision(request, pk: int):
 
 @any_permission_required(access.VIEW)
 def sheet_history(request, pk: int):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     return render(
         request,
         "sheets/history.html",
@@ -245,7 +249,7 @@ def sheet_history(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def sheet_revert(request, pk: int, history_id: int):
     """Asks first (GET), then puts the draft back as it was at that version (POST)."""
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     if not access.is_author.test(request.user, sheet):
         raise PermissionDenied
     if request.method == "GET":
@@ -285,7 +289,7 @@ def sheet_revert(request, pk: int, history_id: int):
 
 
 def _kit_context(request, sheet) -> dict:
-    items = list(selectors.sheet_items(sheet=sheet, included_only=True))
+    items = list(sheet_items(sheet=sheet, included_only=True))
     kit = screening.sheet_kit(sheet=sheet, items=items)
     return {
         "sheet": sheet,
@@ -300,7 +304,7 @@ def _kit_context(request, sheet) -> dict:
 def sheet_screening(request, pk: int):
     """The sheet's screening kit: read by whoever may see the sheet, edited by its author
     while the sheet is editable."""
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     context = _kit_context(request, sheet)
     if request.method == "POST" and not context["may_edit"]:
         raise PermissionDenied
@@ -335,7 +339,7 @@ def _posted_version(request) -> int:
 @any_permission_required(access.CHANGE)
 @require_POST
 def sheet_screening_reset(request, pk: int):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     if not access.may_edit.test(request.user, sheet):
         raise PermissionDenied
     try:
@@ -351,7 +355,7 @@ def sheet_screening_reset(request, pk: int):
 
 @any_permission_required(access.VIEW)
 def sheet_screening_print(request, pk: int):
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     # Laid out as the sheet's documents are, with their print stylesheet.
     context = {"kind": "screening", "preview": True, "stylesheet": static("css/print.css")}
     return render(
@@ -364,7 +368,7 @@ def sheet_screening_export(request, pk: int, fmt: str):
     """The kit as JSON or CSV, laid out as docs/screening-kit.md describes."""
     if fmt not in ("json", "csv"):
         raise Http404
-    sheet = selectors.sheet_get(user=request.user, pk=pk)
+    sheet = sheet_get(user=request.user, pk=pk)
     document = _kit_context(request, sheet)["document"]
     if fmt == "json":
         body = json.dumps(document, ensure_ascii=False, indent=2)

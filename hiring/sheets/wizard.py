@@ -35,9 +35,12 @@ from hiring.catalog.models import Capability, CapabilityCategory
 from hiring.common import versions
 from hiring.quality.runner import check_sheet
 
-from . import access, selectors, services
+from . import access, services
 from .forms import BasicsForm, PostingForm, ReviewForm, category_step_form
 from .models import RequirementSheet
+from .selectors.choices import capabilities_to_add, presets_with_items
+from .selectors.posting import posting_view
+from .selectors.sheets import items_by_category, latest_return, sheet_items
 
 CATEGORY_STEPS = ["hard", "core", "value", "bonus"]
 ITEMS_CACHE_TIMEOUT = 60 * 10
@@ -95,6 +98,25 @@ class SheetStorage(BaseStorage):
 
 
 class SheetWizardView(NamedUrlWizardView):
+    """formtools' named-URL wizard, its storage the sheet row.
+
+    What formtools decides stays with it: the steps and their forms (`get_form` with
+    `get_form_kwargs`, `get_form_instance`, `get_form_initial`), the step URLs, where a
+    saved step goes next (`render_next_step`, `render_goto_step`), what is kept of input
+    that is not valid yet (`process_step`) and `done`.
+
+    `post()` is our own. formtools' keeps each valid step in its storage, leaves a step
+    unchecked and unsaved when Back is pressed, and writes nothing until `done`, after
+    revalidating every step. Here every step is written to the database as a draft when it
+    is left, and that write can be refused, which none of formtools' hooks can answer with a
+    page: a page loaded at an older version of the sheet (`render_conflict`, 409), a sheet
+    that would grow too large, a sheet no longer editable. So `post()` reads the request,
+    then hands over to one named method for each outcome: `discard_input`,
+    `leave_with_invalid_input` (a jump keeps the input, with its errors, for the return),
+    `render_done` for the last step (nothing to revalidate) and `save_and_move` (保存草稿
+    and adding a capability save and stay; Next and Back save and move).
+    """
+
     form_list = STEPS
     url_name = "sheets:wizard"
     done_step_name = "done"
@@ -105,6 +127,20 @@ class SheetWizardView(NamedUrlWizardView):
     # --- access and storage -------------------------------------------------------------
 
     def dispatch(self, request, *args, **kwargs):
+        # formtools' own dispatch builds its storage from a class path and the session; ours
+        # needs the sheet, so it is built here, once the sheet is known to be the user's.
+        refused = self.load_sheet(request, step=kwargs.get("step"), pk=kwargs["pk"])
+        if refused is not None:
+            return refused
+        self.prefix = self.get_prefix(request, *args, **kwargs)
+        self.storage = SheetStorage(self.sheet, request)
+        self.steps = StepsHelper(self)
+        response = View.dispatch(self, request, *args, **kwargs)
+        self.storage.update_response(response)
+        return response
+
+    def load_sheet(self, request, *, step: str | None, pk: int):
+        """Sets `self.sheet`, the author's draft; or the response that refuses the request."""
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not request.user.has_perm(access.VIEW):
@@ -112,9 +148,9 @@ class SheetWizardView(NamedUrlWizardView):
         sheets = access.visible_sheets(request.user).annotate(
             **versions.catalog_version("wizard_step")
         )
-        if kwargs.get("step") in STEPS_SHOWING_THE_SHEET:
+        if step in STEPS_SHOWING_THE_SHEET:
             sheets = sheets.select_related("preset__industry", "industry", "owner")
-        self.sheet = get_object_or_404(sheets, pk=kwargs["pk"])
+        self.sheet = get_object_or_404(sheets, pk=pk)
         if not access.is_author.test(request.user, self.sheet):
             raise PermissionDenied
         if not access.may_edit.test(request.user, self.sheet):
@@ -124,13 +160,7 @@ class SheetWizardView(NamedUrlWizardView):
                 % {"status": self.sheet.get_status_display()},
             )
             return redirect("sheets:detail", pk=self.sheet.pk)
-        self.prefix = self.get_prefix(request, *args, **kwargs)
-        self.storage = SheetStorage(self.sheet, request)
-        self.steps = StepsHelper(self)
-        # formtools' own dispatch would build a session storage; ours is built above.
-        response = View.dispatch(self, request, *args, **kwargs)
-        self.storage.update_response(response)
-        return response
+        return None
 
     def get_prefix(self, request, *args, **kwargs):
         return f"sheet_wizard_{kwargs['pk']}"
@@ -146,7 +176,7 @@ class SheetWizardView(NamedUrlWizardView):
         if step == "posting":
             return self.sheet.posting
         if step in CATEGORY_STEPS:
-            return selectors.sheet_items(sheet=self.sheet).filter(category__slug=step)
+            return sheet_items(sheet=self.sheet).filter(category__slug=step)
         return None
 
     def get_form_kwargs(self, step=None):
@@ -178,6 +208,24 @@ class SheetWizardView(NamedUrlWizardView):
     # --- POST: save the step, then move ---------------------------------------------------
 
     def post(self, *args, **kwargs):
+        """Saves the step the page showed, then moves on; see the class's docstring."""
+        step = self.posted_step()
+        if "wizard_discard" in self.request.POST:
+            return self.discard_input(step)
+        form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
+        expected_version = self.posted_version()
+        if expected_version != self.sheet.version:
+            return self.render_conflict(form, expected_version)
+        goto = self.posted_goto()
+        if not form.is_valid():
+            return self.leave_with_invalid_input(step, form, goto)
+        if step == self.steps.last and not goto and "wizard_save" not in self.request.POST:
+            return self.render_done(form, **kwargs)
+        return self.save_and_move(step, form, expected_version, goto)
+
+    def posted_step(self) -> str:
+        """The step of the page that was sent, from formtools' management form: it becomes
+        the current step, whatever step the sheet was left at."""
         management_form = ManagementForm(self.request.POST, prefix=self.prefix)
         if not management_form.is_valid():
             raise SuspiciousOperation(_("向导表单数据缺失或被篡改。"))
@@ -185,68 +233,55 @@ class SheetWizardView(NamedUrlWizardView):
         if step not in self.get_form_list():
             raise SuspiciousOperation(_("向导表单数据缺失或被篡改。"))
         self.storage.current_step = step
+        return step
 
-        if "wizard_discard" in self.request.POST:
-            self.storage.set_step_data(step, None)
-            messages.info(self.request, _("已放弃未保存的输入。"))
-            return redirect(self.get_step_url(step))
-
-        form = self.get_form(step=step, data=self.request.POST, files=self.request.FILES)
+    def posted_version(self) -> int:
+        """The version of the sheet the page was loaded at."""
         try:
-            expected_version = int(self.request.POST.get("sheet_version", ""))
+            return int(self.request.POST.get("sheet_version", ""))
         except ValueError as exc:
             raise SuspiciousOperation(_("向导表单数据缺失或被篡改。")) from exc
-        if expected_version != self.sheet.version:
-            return self.render_conflict(form, expected_version)
 
+    def posted_goto(self) -> str:
+        """The step asked for by Back or the progress bar; "" for Next, 保存草稿 or none."""
         goto = self.request.POST.get("wizard_goto_step", "")
-        if goto not in self.get_form_list():
-            goto = ""
+        return goto if goto in self.get_form_list() else ""
+
+    def discard_input(self, step: str):
+        self.storage.set_step_data(step, None)
+        messages.info(self.request, _("已放弃未保存的输入。"))
+        return redirect(self.get_step_url(step))
+
+    def leave_with_invalid_input(self, step: str, form, goto: str):
+        """The step again with its errors; or, for a jump, the input kept for the return."""
+        capability = self.capability_to_add(step)
+        if capability is not None:
+            messages.error(
+                self.request,
+                _("请先修正本步骤中标出的错误,再添加「%(name)s」。") % {"name": capability.name},
+            )
+        if not goto:
+            return self.render(form)
+        try:
+            self.storage.set_step_data(step, self.process_step(form))
+        except services.WizardStateTooLarge as error:
+            messages.error(self.request, str(error))
+            return self.render(form)
+        messages.warning(
+            self.request,
+            _("「%(step)s」中有未完成的输入,已为你暂存。") % {"step": self.step_label(step)},
+        )
+        return self.render_goto_step(goto)
+
+    def save_and_move(self, step: str, form, expected_version: int, goto: str):
+        """Writes the step (and a capability asked for), then goes where the button said:
+        the same step for 保存草稿 or an added capability, else Back's or the next one."""
         saving = "wizard_save" in self.request.POST
         capability = self.capability_to_add(step)
-
-        if not form.is_valid():
-            if capability is not None:
-                messages.error(
-                    self.request,
-                    _("请先修正本步骤中标出的错误,再添加「%(name)s」。")
-                    % {"name": capability.name},
-                )
-            if goto:
-                # Leaving with unfinished input: keep it, with its errors, for the return.
-                try:
-                    self.storage.set_step_data(step, self.get_form_step_data(form))
-                except services.WizardStateTooLarge as error:
-                    messages.error(self.request, str(error))
-                    return self.render(form)
-                messages.warning(
-                    self.request,
-                    _("「%(step)s」中有未完成的输入,已为你暂存。")
-                    % {"step": self.step_label(step)},
-                )
-                return redirect(self.get_step_url(goto))
-            return self.render(form)
-
-        if step == self.steps.last and not (goto or saving):
-            return self.render_done(form, **kwargs)
-        target = step if saving or capability is not None else goto or self.get_next_step(step)
-        added = None
+        stays = saving or capability is not None
+        reached = step if stays else goto or self.get_next_step(step)
         try:
-            with transaction.atomic():
-                self.save_step(
-                    step,
-                    form,
-                    expected_version,
-                    reached=target,
-                )
-                if capability is not None:
-                    added = services.sheet_add_capability(
-                        sheet=self.sheet,
-                        actor=self.request.user,
-                        expected_version=self.sheet.version,
-                        capability=capability,
-                        step=step,
-                    )
+            added = self.save(step, form, expected_version, reached=reached, capability=capability)
         except services.SheetConflict:
             return self.render_conflict(form, expected_version)
         except services.SheetTooLarge as refused:
@@ -263,10 +298,13 @@ class SheetWizardView(NamedUrlWizardView):
         if added is not None:
             messages.success(self.request, _("已添加「%(name)s」。") % {"name": capability.name})
             # Back at the new row, not at the top of the page (items.js focuses it).
-            return redirect(f"{self.get_step_url(target)}#item-{added.pk}-requirement")
-        elif saving:
+            return redirect(f"{self.get_step_url(step)}#item-{added.pk}-requirement")
+        if saving:
             messages.success(self.request, _("草稿已保存。"))
-        return redirect(self.get_step_url(target))
+            return redirect(self.get_step_url(step))
+        if goto:
+            return self.render_goto_step(goto)
+        return self.render_next_step(form)
 
     def capability_to_add(self, step: str) -> Capability | None:
         slug = self.request.POST.get("add_capability", "")
@@ -283,7 +321,7 @@ class SheetWizardView(NamedUrlWizardView):
             services.sheet_touch_step(
                 sheet=self.sheet,
                 actor=self.request.user,
-                expected_version=int(self.request.POST["sheet_version"]),
+                expected_version=self.posted_version(),
                 step=self.steps.last,
             )
         except services.SheetConflict:
@@ -299,6 +337,21 @@ class SheetWizardView(NamedUrlWizardView):
             else:
                 messages.success(self.request, _("已提交给用人经理审批。"))
         return HttpResponseRedirect(reverse("sheets:detail", kwargs={"pk": self.sheet.pk}))
+
+    @transaction.atomic
+    def save(self, step: str, form, expected_version: int, *, reached: str, capability):
+        """Writes the step and adds `capability` to it (if any) in one transaction; returns
+        the added item."""
+        self.save_step(step, form, expected_version, reached=reached)
+        if capability is None:
+            return None
+        return services.sheet_add_capability(
+            sheet=self.sheet,
+            actor=self.request.user,
+            expected_version=self.sheet.version,
+            capability=capability,
+            step=step,
+        )
 
     def save_step(self, step: str, form, expected_version: int, reached: str) -> None:
         """Writes one step; the service refuses it if the version moved meanwhile."""
@@ -395,7 +448,7 @@ class SheetWizardView(NamedUrlWizardView):
             sheet_version=kwargs.get("stale_version", self.sheet.version),
             has_unsaved_input=self.storage.get_step_data(step) is not None,
             size_error=getattr(self, "size_error", ""),
-            returned=selectors.latest_return(sheet=self.sheet),
+            returned=latest_return(sheet=self.sheet),
         )
         if step in CATEGORY_STEPS:
             # Everything below is read only when the step's rows are not in the cache.
@@ -403,19 +456,19 @@ class SheetWizardView(NamedUrlWizardView):
             context.update(
                 category=category,
                 addable=SimpleLazyObject(
-                    lambda: list(selectors.capabilities_to_add(sheet=self.sheet, category=category))
+                    lambda: list(capabilities_to_add(sheet=self.sheet, category=category))
                 ),
                 items_key=None if form.is_bound else self.items_key(step),
                 items_timeout=ITEMS_CACHE_TIMEOUT,
             )
         if step == "basics":
-            context["presets"] = selectors.presets_with_items()
+            context["presets"] = presets_with_items()
         if step == "review":
-            items = list(selectors.sheet_items(sheet=self.sheet, included_only=True))
+            items = list(sheet_items(sheet=self.sheet, included_only=True))
             context.update(
                 quality=check_sheet(sheet=self.sheet, items=items),
-                groups=selectors.items_by_category(items),
+                groups=items_by_category(items),
                 posting=self.sheet.posting,
-                posting_view=selectors.posting_view(sheet=self.sheet, items=items),
+                posting_view=posting_view(sheet=self.sheet, items=items),
             )
         return context

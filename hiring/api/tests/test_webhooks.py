@@ -14,7 +14,7 @@ from django.db import transaction
 
 from hiring.api import services
 from hiring.api.models import WebhookDelivery, WebhookEndpoint
-from hiring.api.webhooks import check_target_url
+from hiring.api.targets import check_target_url
 from hiring.sheets import services as sheet_services
 from hiring.sheets.models import RequirementSheet
 

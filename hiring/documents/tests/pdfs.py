@@ -4,7 +4,7 @@ import re
 from io import BytesIO
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -19,8 +19,36 @@ def reader(pdf: bytes) -> PdfReader:
     return PdfReader(BytesIO(pdf))
 
 
+# A two-byte code space from 0000 to FFFF, as every font of our PDFs has.
+TWO_BYTE_CODES = re.compile(rb"begincodespacerange\s*<0000>\s*<ffff>", re.IGNORECASE)
+
+
+def _readable_codes(page) -> None:
+    """Lets pypdf read the codes of every font of `page` as two bytes wide.
+
+    Where a document holds a character that no font has, WeasyPrint draws it as .notdef
+    and gives its font an embedded CMap as /Encoding (two-byte codes to CIDs, the missing
+    character to CID 0) instead of /Identity-H. That is valid PDF (poppler's pdftotext reads
+    the text whole), but pypdf (7.1) does not read embedded CMaps: it takes such a font for a
+    simple font with one-byte codes, and every character drawn with it comes out as a NUL
+    and a wrong character. Text needs only the codes' width, as the ToUnicode map is keyed
+    by the codes themselves: /Identity-H says the same width and nothing more.
+    """
+    for font in _fonts_in(page.get("/Resources"), set()):
+        encoding = font.get("/Encoding")
+        if font.get("/Subtype") != "/Type0" or encoding is None:
+            continue
+        encoding = encoding.get_object()
+        if isinstance(encoding, StreamObject) and TWO_BYTE_CODES.search(encoding.get_data()):
+            font[NameObject("/Encoding")] = NameObject("/Identity-H")
+
+
 def page_texts(pdf: bytes) -> list[str]:
-    return [squeeze(page.extract_text()) for page in reader(pdf).pages]
+    texts = []
+    for page in reader(pdf).pages:
+        _readable_codes(page)
+        texts.append(squeeze(page.extract_text()))
+    return texts
 
 
 def text(pdf: bytes) -> str:

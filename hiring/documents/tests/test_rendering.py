@@ -14,8 +14,9 @@ from weasyprint import html as weasyprint_html
 from hiring.catalog.models import AssessmentMethod, Priority
 from hiring.documents import cache, fonts, rendering
 from hiring.documents.fonts import DOCUMENT_FAMILY
-from hiring.sheets import selectors
 from hiring.sheets.models import JobPosting, RequirementSheet, SheetItem
+from hiring.sheets.selectors.posting import posting_view
+from hiring.sheets.selectors.sheets import sheet_items
 
 from . import pdfs
 from .conftest import add_items
@@ -24,7 +25,7 @@ HEADER_ROW = "类别关键项具体要求/描述优先级评估方式"
 
 
 def included_items(sheet):
-    return list(selectors.sheet_items(sheet=sheet, included_only=True))
+    return list(sheet_items(sheet=sheet, included_only=True))
 
 
 def test_the_sheet_pdf_holds_every_item_in_real_text(sheet):
@@ -150,9 +151,7 @@ def test_the_posting_shows_no_priorities_and_no_assessment_methods(sheet):
     # that every method name that appears could only have come from the items.
     JobPosting.objects.filter(sheet=sheet).update(process_steps="投递简历\n电话沟通\n入职")
     sheet.refresh_from_db()
-    public = pdfs.squeeze(
-        public_text(selectors.posting_view(sheet=sheet, items=included_items(sheet)))
-    )
+    public = pdfs.squeeze(public_text(posting_view(sheet=sheet, items=included_items(sheet))))
     priority_names = [p.name for p in Priority.objects.all() if len(p.name) >= 2]
     method_names = [m.name for m in AssessmentMethod.objects.all() if m.name not in public]
     assert len(priority_names) >= 4

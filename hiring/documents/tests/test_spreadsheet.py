@@ -6,8 +6,8 @@ from urllib.parse import unquote
 import openpyxl
 from django.urls import reverse
 
-from hiring.sheets import selectors
 from hiring.sheets.models import SheetItem
+from hiring.sheets.selectors.sheets import sheet_items
 
 HEADERS = ["类别", "关键项", "具体要求/描述", "优先级", "评估方式"]
 
@@ -34,7 +34,7 @@ def test_the_sheet_exports_as_a_workbook_with_the_pdf_columns(client, sheet, man
     assert facts["负责人"] == "hr_alice"
     # The table: the same columns and rows as the PDF, in the same order.
     start = rows.index(HEADERS)
-    items = list(selectors.sheet_items(sheet=sheet, included_only=True))
+    items = list(sheet_items(sheet=sheet, included_only=True))
     body = rows[start + 1 :]
     assert len(body) == len(items)
     for values, item in zip(body, items, strict=True):

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from hiring.catalog.models import AssessmentMethod
 
 from .. import reasons
-from ..history import item_method_ids_by_record
 from ..models import JobPosting, RequirementSheet, Review, ScreeningKit, SheetItem
+from ..selectors.history import item_method_ids_by_record
 from . import base
 from .approval import record_review
 

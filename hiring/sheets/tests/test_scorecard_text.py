@@ -6,8 +6,8 @@ from hiring.catalog.models import AssessmentMethod, Capability, Priority, text_f
 from hiring.documents import rendering
 from hiring.documents.tests import pdfs
 from hiring.sheets import services
-from hiring.sheets.history import sheet_timeline
 from hiring.sheets.models import SheetItem
+from hiring.sheets.selectors.history import sheet_timeline
 
 from .factories import make_sheet
 

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from hiring.home import views as home
+from . import views
 
 # The home page keeps the name catalog:home that links and LOGIN_REDIRECT_URL use.
 app_name = "catalog"
 
 urlpatterns = [
-    path("", home.home, name="home"),
+    path("", views.home, name="home"),
 ]
