@@ -41,6 +41,8 @@ register_translated(PresetItem, fields=("requirement",), history_m2m=("methods",
 register_translated(
     CoreChallenge,
     fields=("name", "description", "screening_question", "screening_question_reason"),
+    # Shown as a label and quoted in notes, never copied into a column of its own.
+    english_max_length={"name": 80},
 )
 register_translated(
     ChallengeEffect, fields=("interview_prompts", "reason"), history_m2m=("methods",)

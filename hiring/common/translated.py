@@ -17,8 +17,17 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
-def register_translated(model, *, fields: tuple[str, ...], history_m2m: tuple[str, ...] = ()):
+def register_translated(
+    model,
+    *,
+    fields: tuple[str, ...],
+    history_m2m: tuple[str, ...] = (),
+    english_max_length: dict[str, int] | None = None,
+):
     """Registers the `fields` of `model` for translation, then its change history.
+
+    `english_max_length` gives an English field more room than the Chinese one, where a
+    translation needs it and nothing copies the text into a narrower column.
 
     History comes second so that its table has every language's column: a version restored
     from history keeps its English as well as its Chinese. (A model registered here must not
@@ -33,6 +42,10 @@ def register_translated(model, *, fields: tuple[str, ...], history_m2m: tuple[st
             # A unique text not yet translated is NULL, which a unique column lets repeat
             # (an empty string would clash with the next untranslated row).
             "empty_values": {name: None for name in fields if model._meta.get_field(name).unique},
+            "field_options": {
+                name: {"en": {"max_length": length}}
+                for name, length in (english_max_length or {}).items()
+            },
         },
     )
     translator.register(model, options)
