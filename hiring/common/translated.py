@@ -43,8 +43,7 @@ def register_translated(
             # (an empty string would clash with the next untranslated row).
             "empty_values": {name: None for name in fields if model._meta.get_field(name).unique},
             "field_options": {
-                name: {"en": {"max_length": length}}
-                for name, length in (english_max_length or {}).items()
+                name: _field_options(model, name, english_max_length) for name in fields
             },
         },
     )
@@ -56,6 +55,16 @@ def register_translated(
     for field in history._meta.fields:
         if isinstance(field, TranslationField):
             field.translated_field = history._meta.get_field(field.translated_field.name)
+
+
+def _field_options(model, name: str, english_max_length: dict[str, int] | None) -> dict:
+    """Options of the language fields of `name`: an empty text is "" like the field's own,
+    except in a unique field (see `empty_values`); English may be given more room."""
+    options = {} if model._meta.get_field(name).unique else {"default": ""}
+    english = dict(options)
+    if english_max_length and name in english_max_length:
+        english["max_length"] = english_max_length[name]
+    return {"default": options, "en": english}
 
 
 def language_code(language: str | None) -> str:
