@@ -318,3 +318,25 @@ def test_an_english_text_saved_in_admin_shows_to_english_readers(client, catalog
     assert category.name == "加分项"
     history = category.history.first()
     assert (history.name_zh_hans, history.name_en) == ("加分项", "Nice to have")
+
+
+def test_reverting_to_an_earlier_version_restores_both_languages(client, catalog, admin_amy):
+    category = CapabilityCategory.objects.get(slug="bonus")
+    category.name_en = "Nice to have"
+    category.save()
+    wanted = category.history.first()
+    category.name_en = "Extras"
+    category.name_zh_hans = "附加项"
+    category.save()
+    client.force_login(admin_amy)
+    url = reverse(
+        "admin:catalog_capabilitycategory_simple_history", args=[category.pk, wanted.history_id]
+    )
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+
+    response = client.post(url, {k: "" if v is None else v for k, v in data.items()})
+
+    assert response.status_code == 302
+    category.refresh_from_db()
+    assert (category.name_zh_hans, category.name_en) == ("加分项", "Nice to have")
