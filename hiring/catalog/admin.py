@@ -244,7 +244,7 @@ class PresetAdmin(*CATALOG_ADMIN_BASES):
     @admin.action(description=_("复制所选行业模板"), permissions=["add"])
     def duplicate(self, request, queryset):
         for preset in queryset:
-            services.preset_duplicate(preset=preset, copy_label=str(_("(副本)")))
+            services.preset_duplicate(preset=preset)
         count = len(queryset)
         self.message_user(
             request,

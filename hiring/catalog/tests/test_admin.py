@@ -91,6 +91,13 @@ def test_duplicate_preset_action_copies_every_item(client, catalog, admin_amy):
     assert response.status_code == 200
     copy = Preset.objects.exclude(pk=preset.pk).get(name__startswith=preset.name)
     assert not copy.is_active
+    # Each language's text is copied, and each language's name says it is a copy.
+    assert copy.name_zh_hans == f"{preset.name_zh_hans} (副本)"
+    assert copy.name_en == f"{preset.name_en} (copy)"
+    assert (copy.summary_zh_hans, copy.summary_en) == (preset.summary_zh_hans, preset.summary_en)
+    assert {i.requirement_en for i in copy.items.all()} == {
+        i.requirement_en for i in preset.items.all()
+    }
     original = {(i.capability_id, i.requirement, i.priority_id) for i in preset.items.all()}
     copied = {(i.capability_id, i.requirement, i.priority_id) for i in copy.items.all()}
     assert copied == original

@@ -104,7 +104,7 @@ def test_a_preset_and_its_item_texts_are_checked(client, catalog, admin_amy):
     assert "requirement_en" in formset.forms[0].errors
     preset.refresh_from_db()
     assert "本地户口" not in preset.responsibilities_zh_hans
-    assert not preset.summary_en
+    assert preset.summary_en != data["summary_en"]
 
 
 def test_a_preset_item_on_its_own_page_is_checked(client, catalog, admin_amy):
@@ -135,7 +135,7 @@ def test_a_core_challenge_and_its_effects_are_checked(client, catalog, admin_amy
     (formset,) = [inline.formset for inline in response.context["inline_admin_formsets"]]
     assert "reason_zh_hans" in formset.forms[0].errors
     challenge.refresh_from_db()
-    assert not challenge.screening_question_en
+    assert challenge.screening_question_en != data["screening_question_en"]
 
 
 def test_a_screening_term_is_checked(client, catalog, admin_amy):
