@@ -1,15 +1,15 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 from simple_history.admin import SimpleHistoryAdmin
 
 from hiring.common.imports import LimitedImportMixin
+from hiring.common.translated_admin import SideBySideTranslationAdmin
 from hiring.quality.forms import fair_wording_form
 
 from . import services
@@ -33,33 +33,6 @@ from .resources import (
     PresetResource,
     ScreeningTermResource,
 )
-
-
-class SideBySideTranslationAdmin(TranslationAdmin):
-    """Each translated field's Chinese and English inputs on one line, side by side (they
-    stack on a narrow screen); the other fields as declared."""
-
-    def _translated_name(self, field) -> str | None:
-        if not isinstance(field, str):
-            return None
-        try:
-            translated = getattr(self.opts.get_field(field), "translated_field", None)
-        except FieldDoesNotExist:
-            return None
-        return translated.name if translated is not None else None
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = []
-        for title, options in super().get_fieldsets(request, obj):
-            lines = []
-            for field in options["fields"]:
-                name = self._translated_name(field)
-                if name is None:
-                    lines.append(field)
-                elif not (lines and isinstance(lines[-1], tuple) and field in lines[-1]):
-                    lines.append(tuple(get_translation_fields(name)))
-            fieldsets.append((title, {**options, "fields": lines}))
-        return fieldsets
 
 
 def both_languages(*fields: str) -> list[str]:

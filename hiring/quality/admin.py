@@ -4,10 +4,10 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
-from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from hiring.common.imports import LimitedImportMixin
+from hiring.common.translated_admin import SideBySideTranslationAdmin
 
 from .forms import TryWordingForm
 from .lexicon import current_lexicon
@@ -68,7 +68,7 @@ def try_wording(model_admin, request):
 
 @admin.register(WordingRule)
 class WordingRuleAdmin(
-    LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin
+    LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin, SideBySideTranslationAdmin
 ):
     """What a finding on a ground says."""
 
@@ -84,7 +84,7 @@ class WordingRuleAdmin(
         (
             _("提示与依据"),
             {
-                # Each becomes its Chinese and English fields, one after the other.
+                # Each becomes its Chinese and English fields, side by side.
                 "fields": ["message", "suggestion", "legal_basis"]
             },
         ),
