@@ -29,7 +29,10 @@ def catalog(db):
     """The shipped catalog, loaded the way `make run` loads it (`loaddata`), once per test
     process; later tests get the same rows back, primary keys and timestamps included."""
     if not _catalog_rows:
-        call_command("loaddata", "catalog", "presets", "challenges", verbosity=0)
+        # The fixtures' untranslated fields hold the Chinese text, read as the active
+        # language's: load them in Chinese, as `make db` does.
+        with translation.override(settings.LANGUAGE_CODE):
+            call_command("loaddata", "catalog", "presets", "challenges", verbosity=0)
         for model in _catalog_models():
             rows = list(model._base_manager.order_by("pk"))
             if rows:

@@ -18,6 +18,7 @@ from hiring.catalog.models import (
     Priority,
 )
 from hiring.common.models import max_length
+from hiring.common.translated import content_language
 from hiring.quality.findings import Severity
 from hiring.quality.runner import check_sheet
 from hiring.sheets.forms import HEADCOUNT_MAX
@@ -182,6 +183,12 @@ class ItemSerializer(serializers.ModelSerializer):
     def get_anchors(self, obj) -> dict:
         return {"1": obj.anchor_1, "3": obj.anchor_3, "5": obj.anchor_5}
 
+    def to_representation(self, instance):
+        # Category, priority and method names as the sheet's content has them: in the
+        # sheet's language, whatever language the request asks for.
+        with content_language(instance.sheet.language):
+            return super().to_representation(instance)
+
 
 class PostingSerializer(serializers.ModelSerializer):
     responsibilities = serializers.ListField(
@@ -246,6 +253,7 @@ class SheetSummarySerializer(serializers.ModelSerializer):
             "url",
             "html_url",
             "title",
+            "language",
             "status",
             "version",
             "industry",

@@ -4,9 +4,12 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
+from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.utils import get_translation_fields
 from simple_history.admin import SimpleHistoryAdmin
 
 from hiring.common.imports import LimitedImportMixin
+from hiring.common.translated_admin import SideBySideTranslationAdmin
 from hiring.quality.forms import fair_wording_form
 
 from . import services
@@ -32,43 +35,61 @@ from .resources import (
 )
 
 
+def both_languages(*fields: str) -> list[str]:
+    """Admin search over every language's value of `fields`."""
+    return get_translation_fields(*fields)
+
+
+CATALOG_ADMIN_BASES = (
+    LimitedImportMixin,
+    ImportExportModelAdmin,
+    SimpleHistoryAdmin,
+    SideBySideTranslationAdmin,
+)
+
+
 @admin.register(Industry)
-class IndustryAdmin(SimpleHistoryAdmin):
+class IndustryAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
+    form = fair_wording_form(Industry, ("name", "focus", "description"))
     list_display = ["name", "slug", "focus", "order"]
     list_editable = ["order"]
-    search_fields = ["name", "slug", "focus"]
+    search_fields = ["slug", *both_languages("name", "focus")]
     ordering = ["order", "name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(CapabilityCategory)
-class CapabilityCategoryAdmin(SimpleHistoryAdmin):
+class CapabilityCategoryAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
+    form = fair_wording_form(CapabilityCategory, ("name", "description"))
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
-    search_fields = ["name", "slug"]
+    search_fields = ["slug", *both_languages("name")]
     ordering = ["order"]
 
 
 @admin.register(Priority)
-class PriorityAdmin(SimpleHistoryAdmin):
+class PriorityAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
+    form = fair_wording_form(Priority, ("name", "description"))
     list_display = ["name", "slug", "order", "weight", "is_knockout"]
     list_editable = ["order", "weight", "is_knockout"]
     list_filter = ["is_knockout"]
-    search_fields = ["name", "slug"]
+    search_fields = ["slug", *both_languages("name")]
     ordering = ["order"]
 
 
 @admin.register(AssessmentMethod)
-class AssessmentMethodAdmin(SimpleHistoryAdmin):
+class AssessmentMethodAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
+    form = fair_wording_form(AssessmentMethod, ("name", "description"))
     list_display = ["name", "slug", "stage", "on_scorecard", "order"]
     list_editable = ["stage", "on_scorecard", "order"]
     list_filter = ["stage", "on_scorecard"]
-    search_fields = ["name", "slug", "description"]
+    search_fields = ["slug", *both_languages("name", "description")]
     ordering = ["order", "name"]
 
 
 # Texts that reach a sheet, a posting or a scorecard are checked for discriminatory wording
-# where they are written: a preset can never hand HR an error it did not write.
+# where they are written, in Chinese and in English: a preset can never hand HR an error it
+# did not write.
 CAPABILITY_TEXTS = (
     "name",
     "requirement",
@@ -79,10 +100,12 @@ CAPABILITY_TEXTS = (
     "anchor_5",
 )
 PRESET_TEXTS = ("name", "role_title", "summary", "responsibilities", "screening_questions")
+CHALLENGE_TEXTS = ("name", "description", "screening_question", "screening_question_reason")
+EFFECT_TEXTS = ("interview_prompts", "reason")
 
 
 @admin.register(Capability)
-class CapabilityAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class CapabilityAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [CapabilityResource]
     form = fair_wording_form(Capability, CAPABILITY_TEXTS)
     list_display = [
@@ -105,7 +128,7 @@ class CapabilityAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryA
         "is_active",
         "default_methods",
     ]
-    search_fields = ["name", "slug", "requirement"]
+    search_fields = ["slug", *both_languages("name", "requirement")]
     ordering = ["category__order", "order", "name"]
     autocomplete_fields = ["default_methods", "industries"]
     prepopulated_fields = {"slug": ["name"]}
@@ -153,7 +176,7 @@ class LabelledCellsFormSet(forms.BaseInlineFormSet):
             widget.attrs.setdefault("aria-label", str(field.label))
 
 
-class PresetItemInline(admin.TabularInline):
+class PresetItemInline(TranslationTabularInline):
     model = PresetItem
     formset = LabelledCellsFormSet
     form = fair_wording_form(PresetItem, ("requirement",))
@@ -172,13 +195,13 @@ class PresetItemInline(admin.TabularInline):
 
 
 @admin.register(Preset)
-class PresetAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class PresetAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [PresetResource]
     form = fair_wording_form(Preset, PRESET_TEXTS)
     list_display = ["name", "industry", "role_title", "item_count", "order", "is_active"]
     list_select_related = ["industry"]
     list_filter = ["industry", "is_active"]
-    search_fields = ["name", "slug", "role_title", "summary"]
+    search_fields = ["slug", *both_languages("name", "role_title", "summary")]
     ordering = ["industry__order", "order", "name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PresetItemInline]
@@ -194,7 +217,7 @@ class PresetAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin
     @admin.action(description=_("复制所选行业模板"), permissions=["add"])
     def duplicate(self, request, queryset):
         for preset in queryset:
-            services.preset_duplicate(preset=preset, copy_label=str(_("(副本)")))
+            services.preset_duplicate(preset=preset)
         count = len(queryset)
         self.message_user(
             request,
@@ -205,19 +228,25 @@ class PresetAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin
 
 
 @admin.register(PresetItem)
-class PresetItemAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class PresetItemAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [PresetItemResource]
     form = fair_wording_form(PresetItem, ("requirement",))
     list_display = ["capability", "preset", "priority", "order"]
     list_select_related = ["capability", "preset", "priority"]
     list_filter = ["preset", "priority", "capability__category"]
-    search_fields = ["capability__name", "preset__name", "requirement"]
+    search_fields = [
+        *(f"capability__{name}" for name in both_languages("name")),
+        *(f"preset__{name}" for name in both_languages("name")),
+        *both_languages("requirement"),
+    ]
     autocomplete_fields = ["preset", "capability", "methods"]
     ordering = ["preset", "capability__category__order", "order"]
 
 
-class ChallengeEffectInline(admin.TabularInline):
+class ChallengeEffectInline(TranslationTabularInline):
     model = ChallengeEffect
+    formset = LabelledCellsFormSet
+    form = fair_wording_form(ChallengeEffect, EFFECT_TEXTS)
     extra = 0
     autocomplete_fields = ["capability", "methods"]
     fields = [
@@ -240,12 +269,13 @@ class ChallengeEffectInline(admin.TabularInline):
 
 
 @admin.register(CoreChallenge)
-class CoreChallengeAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class CoreChallengeAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [CoreChallengeResource]
+    form = fair_wording_form(CoreChallenge, CHALLENGE_TEXTS)
     list_display = ["name", "slug", "description", "effect_count", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
-    search_fields = ["name", "slug", "description", "screening_question"]
+    search_fields = ["slug", *both_languages("name", "description", "screening_question")]
     ordering = ["order", "name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ChallengeEffectInline]
@@ -259,23 +289,29 @@ class CoreChallengeAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHisto
 
 
 @admin.register(ChallengeEffect)
-class ChallengeEffectAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class ChallengeEffectAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [ChallengeEffectResource]
+    form = fair_wording_form(ChallengeEffect, EFFECT_TEXTS)
     list_display = ["challenge", "capability", "priority", "add_if_missing", "reason"]
     list_select_related = ["challenge", "capability", "priority"]
     list_filter = ["challenge", "priority", "add_if_missing"]
-    search_fields = ["challenge__name", "capability__name", "reason", "interview_prompts"]
+    search_fields = [
+        *(f"challenge__{name}" for name in both_languages("name")),
+        *(f"capability__{name}" for name in both_languages("name")),
+        *both_languages("reason", "interview_prompts"),
+    ]
     autocomplete_fields = ["challenge", "capability", "methods"]
     ordering = ["challenge", "order"]
 
 
 @admin.register(ScreeningTerm)
-class ScreeningTermAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class ScreeningTermAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [ScreeningTermResource]
+    form = fair_wording_form(ScreeningTerm, ("name", "aliases"))
     list_display = ["name", "group", "slug", "order"]
     list_editable = ["order"]
     list_filter = ["group"]
-    search_fields = ["name", "slug", "aliases"]
+    search_fields = ["slug", *both_languages("name", "aliases")]
     ordering = ["group", "order", "name"]
     prepopulated_fields = {"slug": ["name"]}
 

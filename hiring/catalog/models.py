@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from hiring.common.models import SlugNaturalKeyModel, TimeStampedModel
 
@@ -52,8 +51,6 @@ class Industry(SlugNaturalKeyModel):
     description = models.TextField(_("说明"), blank=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("行业")
@@ -67,8 +64,6 @@ class CapabilityCategory(SlugNaturalKeyModel):
     name = models.CharField(_("名称"), max_length=50, unique=True)
     description = models.TextField(_("说明"), blank=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -91,8 +86,6 @@ class Priority(SlugNaturalKeyModel):
         help_text=_("不满足即淘汰,其他条件再好也不录用。"),
     )
     description = models.CharField(_("说明"), max_length=200, blank=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -125,8 +118,6 @@ class AssessmentMethod(SlugNaturalKeyModel):
     )
     description = models.CharField(_("说明"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -186,8 +177,6 @@ class Capability(SlugNaturalKeyModel):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)
 
-    history = HistoricalRecords(m2m_fields=[default_methods, industries])
-
     class Meta:
         ordering = ["category__order", "order", "name"]
         verbose_name = _("能力项")
@@ -231,8 +220,6 @@ class Preset(SlugNaturalKeyModel):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["industry__order", "order", "name"]
         verbose_name = _("行业模板")
@@ -268,7 +255,6 @@ class PresetItem(TimeStampedModel):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     objects = PresetItemManager()
-    history = HistoricalRecords(m2m_fields=[methods])
 
     class Meta:
         ordering = ["preset", "capability__category__order", "order"]
@@ -311,8 +297,6 @@ class CoreChallenge(SlugNaturalKeyModel):
     )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -369,7 +353,6 @@ class ChallengeEffect(TimeStampedModel):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     objects = ChallengeEffectManager()
-    history = HistoricalRecords(m2m_fields=[methods])
 
     class Meta:
         ordering = ["challenge", "order", "pk"]
@@ -412,8 +395,6 @@ class ScreeningTerm(SlugNaturalKeyModel):
         help_text=_("需求文字中出现其中任何一个,也算出现了这个关键词。每行一个。"),
     )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["group", "order", "name"]

@@ -1,7 +1,10 @@
-"""CSV / XLSX import and export of the catalog; rows are matched by slug."""
+"""CSV / XLSX import and export of the catalog; rows are matched by slug. Each translated
+text has a column per language (`name_zh_hans`, `name_en`), so a file means the same whatever
+language the admin who imports it reads."""
 
 from import_export import fields
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+from modeltranslation.utils import get_translation_fields
 
 from hiring.common.exports import SafeExportResource
 
@@ -47,18 +50,18 @@ class CapabilityResource(SafeExportResource):
         fields = [
             "slug",
             "category",
-            "name",
-            "requirement",
+            *get_translation_fields("name"),
+            *get_translation_fields("requirement"),
             "default_priority",
             "default_methods",
             "layer",
             "industries",
             "is_soft_skill",
-            "star_prompts",
-            "scenario_prompts",
-            "anchor_1",
-            "anchor_3",
-            "anchor_5",
+            *get_translation_fields("star_prompts"),
+            *get_translation_fields("scenario_prompts"),
+            *get_translation_fields("anchor_1"),
+            *get_translation_fields("anchor_3"),
+            *get_translation_fields("anchor_5"),
             "order",
             "is_active",
         ]
@@ -80,11 +83,11 @@ class PresetResource(SafeExportResource):
         fields = [
             "slug",
             "industry",
-            "name",
-            "role_title",
-            "summary",
-            "responsibilities",
-            "screening_questions",
+            *get_translation_fields("name"),
+            *get_translation_fields("role_title"),
+            *get_translation_fields("summary"),
+            *get_translation_fields("responsibilities"),
+            *get_translation_fields("screening_questions"),
             "order",
             "is_active",
         ]
@@ -116,7 +119,14 @@ class PresetItemResource(SafeExportResource):
     class Meta:
         model = PresetItem
         import_id_fields = ["preset", "capability"]
-        fields = ["preset", "capability", "requirement", "priority", "methods", "order"]
+        fields = [
+            "preset",
+            "capability",
+            *get_translation_fields("requirement"),
+            "priority",
+            "methods",
+            "order",
+        ]
         export_order = fields
         skip_unchanged = True
         report_skipped = True
@@ -128,10 +138,10 @@ class CoreChallengeResource(SafeExportResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
-            "name",
-            "description",
-            "screening_question",
-            "screening_question_reason",
+            *get_translation_fields("name"),
+            *get_translation_fields("description"),
+            *get_translation_fields("screening_question"),
+            *get_translation_fields("screening_question_reason"),
             "order",
             "is_active",
         ]
@@ -171,8 +181,8 @@ class ChallengeEffectResource(SafeExportResource):
             "priority",
             "add_if_missing",
             "methods",
-            "interview_prompts",
-            "reason",
+            *get_translation_fields("interview_prompts"),
+            *get_translation_fields("reason"),
             "order",
         ]
         export_order = fields
@@ -184,7 +194,13 @@ class ScreeningTermResource(SafeExportResource):
     class Meta:
         model = ScreeningTerm
         import_id_fields = ["slug"]
-        fields = ["slug", "group", "name", "aliases", "order"]
+        fields = [
+            "slug",
+            "group",
+            *get_translation_fields("name"),
+            *get_translation_fields("aliases"),
+            "order",
+        ]
         export_order = fields
         skip_unchanged = True
         report_skipped = True

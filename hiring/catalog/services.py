@@ -1,7 +1,11 @@
 """Writes to the catalog. Admin actions and commands call these; nothing else writes."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname, get_translation_fields
 
 from .models import Preset, PresetItem
 
@@ -13,27 +17,34 @@ def _free_slug(base: str) -> str:
     return slug
 
 
-def _free_name(base: str) -> str:
+def _free_name(base: str, *, field: str = "name") -> str:
     name, n = base, 2
-    while Preset.objects.filter(name=name).exists():
+    while Preset.objects.filter(**{field: name}).exists():
         name, n = f"{base} {n}", n + 1
     return name
 
 
 @transaction.atomic
-def preset_duplicate(*, preset: Preset, copy_label: str) -> Preset:
-    """Copies a preset with all its items; the copy starts inactive so users do not see it yet."""
+def preset_duplicate(*, preset: Preset) -> Preset:
+    """Copies a preset with all its items, every language's text included; the copy starts
+    inactive so users do not see it yet. Its name says it is a copy, in each language."""
     items = list(preset.items.prefetch_related("methods"))
+    texts = {}
+    for language in settings.MODELTRANSLATION_LANGUAGES:
+        for name in ("name", "role_title", "summary", "responsibilities", "screening_questions"):
+            field = build_localized_fieldname(name, language)
+            texts[field] = getattr(preset, field)
+        field = build_localized_fieldname("name", language)
+        if texts[field]:
+            with translation.override(language):
+                label = _("(副本)")
+            texts[field] = _free_name(f"{texts[field]} {label}"[:76], field=field)
     copy = Preset(
         slug=_free_slug(slugify(f"{preset.slug}-copy")[:60]),
-        name=_free_name(f"{preset.name} {copy_label}"[:76]),
         industry=preset.industry,
-        role_title=preset.role_title,
-        summary=preset.summary,
-        responsibilities=preset.responsibilities,
-        screening_questions=preset.screening_questions,
         order=preset.order,
         is_active=False,
+        **texts,
     )
     copy.full_clean()
     copy.save()
@@ -41,9 +52,9 @@ def preset_duplicate(*, preset: Preset, copy_label: str) -> Preset:
         new_item = PresetItem(
             preset=copy,
             capability_id=item.capability_id,
-            requirement=item.requirement,
             priority_id=item.priority_id,
             order=item.order,
+            **{field: getattr(item, field) for field in get_translation_fields("requirement")},
         )
         new_item.full_clean()
         new_item.save()

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from hiring.accounts.names import display_name
 from hiring.common.exports import is_formula_like
+from hiring.common.templatetags.content_language import name_in, names_in
 from hiring.sheets.models import RequirementSheet
 from hiring.sheets.selectors.sheets import items_by_category, sheet_items
 
@@ -92,8 +93,15 @@ def sheet_xlsx(*, sheet: RequirementSheet) -> bytes:
     for category, category_items in items_by_category(items):
         for item in category_items:
             row += 1
-            methods = "、".join(method.name for method in item.methods.all())
-            values = [category.name, item.name, item.requirement, item.priority.name, methods]
+            # Catalog names in the sheet's language, as the sheet's own text is.
+            language = sheet.language
+            values = [
+                name_in(category, language),
+                item.name,
+                item.requirement,
+                name_in(item.priority, language),
+                names_in(item.methods.all(), language),
+            ]
             for column, value in enumerate(values, start=1):
                 _put(table, row, column, value, border=BORDER, alignment=WRAP)
 

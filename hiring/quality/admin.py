@@ -7,6 +7,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from hiring.common.imports import LimitedImportMixin
+from hiring.common.translated_admin import SideBySideTranslationAdmin
 
 from .forms import TryWordingForm
 from .lexicon import current_lexicon
@@ -66,7 +67,9 @@ def try_wording(model_admin, request):
 
 
 @admin.register(WordingRule)
-class WordingRuleAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class WordingRuleAdmin(
+    LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin, SideBySideTranslationAdmin
+):
     """What a finding on a ground says."""
 
     resource_classes = [WordingRuleResource]
@@ -74,21 +77,15 @@ class WordingRuleAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistory
     list_display = ["slug", "ground", "severity", "is_active", "order", "updated_at"]
     list_editable = ["is_active"]
     list_filter = ["ground", "severity", "is_active"]
-    search_fields = ["slug", "message", "message_en", "legal_basis"]
+    search_fields = ["slug", "message_zh_hans", "message_en", "legal_basis_zh_hans"]
     ordering = ["ground", "order", "slug"]
     fieldsets = [
         (None, {"fields": ["slug", "ground", "severity", "is_active", "order"]}),
         (
             _("提示与依据"),
             {
-                "fields": [
-                    "message",
-                    "message_en",
-                    "suggestion",
-                    "suggestion_en",
-                    "legal_basis",
-                    "legal_basis_en",
-                ]
+                # Each becomes its Chinese and English fields, side by side.
+                "fields": ["message", "suggestion", "legal_basis"]
             },
         ),
     ]

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
 
 from .findings import Severity
 from .lexicon import current_lexicon
@@ -40,12 +41,28 @@ class FairWordingFormMixin:
         return cleaned_data
 
 
+def with_translations(model, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """`fields` and, for those translated (hiring/common/translated.py), the field of each
+    language: an admin form edits `name_zh_hans` and `name_en` rather than `name`."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return fields
+    names = []
+    for name in fields:
+        names.append(name)
+        names.extend(field.name for field in options.all_fields.get(name, ()))
+    return tuple(names)
+
+
 def fair_wording_form(model, fields: tuple[str, ...]) -> type[forms.ModelForm]:
-    """A ModelForm class for `model` that checks the wording of `fields` (for admin's
-    `form = …`; admin still chooses which fields it shows)."""
-    meta = type("Meta", (), {"model": model, "fields": "__all__"})
+    """A ModelForm class for `model` that checks the wording of `fields`, in every language
+    (for admin's `form = …`; admin still chooses which fields it shows)."""
+    # `exclude` rather than `fields = "__all__"`: modeltranslation's admin would take the
+    # latter for the list of fields to show.
+    meta = type("Meta", (), {"model": model, "exclude": ()})
     return type(
         f"FairWording{model.__name__}Form",
         (FairWordingFormMixin, forms.ModelForm),
-        {"Meta": meta, "wording_fields": fields},
+        {"Meta": meta, "wording_fields": with_translations(model, fields)},
     )

@@ -20,6 +20,8 @@ import threading
 from dataclasses import dataclass, field
 
 import re2
+from django.conf import settings
+from django.utils import translation
 
 from hiring.common import versions
 
@@ -226,12 +228,12 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
             Message(
                 ground=rule.ground,
                 severity=Severity(rule.severity),
-                message=rule.message,
-                message_en=rule.message_en,
-                suggestion=rule.suggestion,
-                suggestion_en=rule.suggestion_en,
-                legal_basis=rule.legal_basis,
-                legal_basis_en=rule.legal_basis_en,
+                message=rule.message_zh_hans,
+                message_en=rule.message_en or "",
+                suggestion=rule.suggestion_zh_hans or "",
+                suggestion_en=rule.suggestion_en or "",
+                legal_basis=rule.legal_basis_zh_hans or "",
+                legal_basis_en=rule.legal_basis_en or "",
             ),
         )
     literal = tuple(
@@ -273,7 +275,9 @@ def shipped_rows() -> tuple[list[WordingRule], list[WordList]]:
             for name, value in entry["fields"].items()
             if name not in ("created_at", "updated_at")
         }
-        (rules if model is WordingRule else lists).append(model(**fields))
+        # The file's untranslated fields hold the Chinese text, whatever language is active.
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            (rules if model is WordingRule else lists).append(model(**fields))
     return rules, lists
 
 

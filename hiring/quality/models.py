@@ -131,7 +131,8 @@ class WordList(SlugNaturalKeyModel):
 
 
 class WordingRule(SlugNaturalKeyModel):
-    """What a finding on a ground says: message, suggestion and legal basis."""
+    """What a finding on a ground says: message, suggestion and legal basis, in Chinese and
+    English (an English finding shows the Chinese text where the English one is empty)."""
 
     ground = models.CharField(_("保护事由"), max_length=20, choices=Ground.choices)
     severity = models.CharField(
@@ -145,15 +146,13 @@ class WordingRule(SlugNaturalKeyModel):
         max_length=300,
         help_text=_("{wording} 处填入用户的原话。"),
     )
-    message_en = models.CharField(_("提示(英文)"), max_length=300, blank=True)
     suggestion = models.CharField(_("修改建议"), max_length=300, blank=True)
-    suggestion_en = models.CharField(_("修改建议(英文)"), max_length=300, blank=True)
     legal_basis = models.CharField(_("法律依据"), max_length=200, blank=True)
-    legal_basis_en = models.CharField(_("法律依据(英文)"), max_length=200, blank=True)
     is_active = models.BooleanField(_("启用"), default=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
-    history = HistoricalRecords()
+    # message, suggestion and legal_basis have a value per language, and the row its history:
+    # see translation.py.
 
     class Meta:
         ordering = ["ground", "order", "slug"]

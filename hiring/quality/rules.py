@@ -168,7 +168,13 @@ def missing_essentials(snap: SheetSnapshot) -> list[Finding]:
 
 # 4. Unassessed ----------------------------------------------------------------------------
 
-SOFT_SKILL_WORDS = re.compile(r"共情|抗压|沟通|情绪|协作|服务意识|主动|应变|耐心")
+# Chinese and English (a sheet's items are in the language it was written in).
+SOFT_SKILL_WORDS = re.compile(
+    r"共情|抗压|沟通|情绪|协作|服务意识|主动|应变|耐心|"
+    r"empath|resilien|communicat|emotion|teamwork|collaborat|service mindset|proactive|"
+    r"adaptab|patien",
+    re.IGNORECASE,
+)
 
 
 def is_soft_skill(item) -> bool:
@@ -267,7 +273,8 @@ def discriminatory(snap: SheetSnapshot) -> list[Finding]:
 
 # 6. Industry fit ----------------------------------------------------------------------------
 
-# industry slug → (a pattern some item must match, message, suggestion, step, severity)
+# industry slug → (a pattern some item must match, in Chinese or English, message, suggestion,
+# step, severity)
 INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     "cross-border": [
         (
@@ -280,7 +287,7 @@ INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     ],
     "finance": [
         (
-            r"合规|风控|风险",
+            r"合规|风控|风险|complian|risk",
             gettext_lazy("金融客服重在风控合规,需求表里没有合规或风控要求。"),
             gettext_lazy("加入「合规与风控意识」,例如熟悉金融消费者权益保护相关规定。"),
             "core",
@@ -289,7 +296,7 @@ INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     ],
     "saas": [
         (
-            r"技术|API|软件|系统",
+            r"技术|API|软件|系统|technical|technolog|software|system",
             gettext_lazy("SaaS 客户成功需要理解产品技术,需求表里没有技术理解要求。"),
             gettext_lazy("加入「技术理解能力」,例如能看懂 API 文档、复现并描述问题。"),
             "core",
@@ -298,7 +305,7 @@ INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     ],
     "ecommerce": [
         (
-            r"抗压|高压|高峰|快速|转化",
+            r"抗压|高压|高峰|快速|转化|pressure|peak|quick|fast|conversion",
             gettext_lazy("电商客服侧重高压快反与转化意识,需求表里没有相应要求。"),
             gettext_lazy("加入情绪管理与抗压、快速反应或转化意识等条目。"),
             "core",

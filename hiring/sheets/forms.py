@@ -3,6 +3,7 @@ import copy
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -18,6 +19,7 @@ from hiring.catalog.models import (
     ScreeningTerm,
 )
 from hiring.common.models import max_length
+from hiring.common.translated import content_language
 
 from .models import SALARY_IN_ORDER, JobPosting, RequirementSheet, Review, SheetItem
 from .screening import protected_findings, protected_message
@@ -36,7 +38,7 @@ class ManagerChoiceField(forms.ModelChoiceField):
 
 
 def preset_title(preset: Preset) -> str:
-    """The sheet title a preset suggests."""
+    """The sheet title a preset suggests, in the active language (the sheet's)."""
     return _("%(role)s 招聘需求") % {"role": preset.role_title}
 
 
@@ -178,8 +180,10 @@ class BasicsForm(forms.ModelForm):
         """Title and role still as the old preset suggested follow the new preset; ones the
         user wrote are replaced only when they say so."""
         old = self.instance.preset
-        suggested_before = {"title": preset_title(old), "role_title": old.role_title}
-        suggested_now = {"title": preset_title(preset), "role_title": preset.role_title}
+        # What each preset suggests for a sheet in this sheet's language.
+        with content_language(self.instance.language):
+            suggested_before = {"title": preset_title(old), "role_title": old.role_title}
+            suggested_now = {"title": preset_title(preset), "role_title": preset.role_title}
         edited = [
             name
             for name in suggested_now
@@ -258,7 +262,7 @@ class SheetItemForm(forms.ModelForm):
         ]
         widgets = {"order": forms.HiddenInput}
 
-    def __init__(self, *args, method_choices=None, priority_choices=None, **kwargs):
+    def __init__(self, *args, method_choices=None, priority_choices=None, language=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Choices are computed once per formset, not once per row.
         if method_choices is not None:
@@ -268,8 +272,11 @@ class SheetItemForm(forms.ModelForm):
         self.fields["order"].required = False
         if self.instance.pk is None:
             self.fields["included"].initial = True
-            # A custom item starts with a generic rating scale that its author can rewrite.
-            for name, text in generic_scorecard().items():
+            # A custom item starts with a generic rating scale that its author can rewrite,
+            # in the sheet's language.
+            with content_language(language or translation.get_language()):
+                scorecard = generic_scorecard()
+            for name, text in scorecard.items():
                 self.initial.setdefault(name, text)
         self.fields["order"].validators.append(MaxValueValidator(ORDER_MAX))
 
@@ -295,21 +302,31 @@ class SheetItemForm(forms.ModelForm):
 
 
 class BaseItemFormSet(forms.BaseModelFormSet):
+    """The rows of one category step of a sheet whose content is in `language`: the priority
+    and method names its rows offer are in that language, as the sheet shows them."""
+
+    def __init__(self, *args, language: str, **kwargs):
+        self.language = language
+        super().__init__(*args, **kwargs)
+
     # Read on first use, once per formset, not once per row: a step page served from the
     # cache never builds its rows, so it never reads these.
     @cached_property
     def method_choices(self) -> list[tuple[str, str]]:
-        return [(str(m.pk), m.name) for m in AssessmentMethod.objects.all()]
+        with content_language(self.language):
+            return [(str(m.pk), m.name) for m in AssessmentMethod.objects.all()]
 
     @cached_property
     def priority_choices(self) -> list[tuple[str, str]]:
-        return [(str(p.pk), p.name) for p in Priority.objects.all()]
+        with content_language(self.language):
+            return [(str(p.pk), p.name) for p in Priority.objects.all()]
 
     def get_form_kwargs(self, index):
         return {
             **super().get_form_kwargs(index),
             "method_choices": self.method_choices,
             "priority_choices": [("", "---------"), *self.priority_choices],
+            "language": self.language,
         }
 
     def add_fields(self, form, index):

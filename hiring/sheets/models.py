@@ -63,6 +63,15 @@ class RequirementSheet(TimeStampedModel):
     )
 
     title = models.CharField(_("标题"), max_length=120)
+    # The language of the sheet's own content (items, posting, the catalog names it shows):
+    # its author's when it was created, whoever reads it later.
+    language = models.CharField(
+        _("内容语言"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        editable=False,
+    )
     preset = models.ForeignKey(
         Preset,
         # One preset (the same Chinese word names the list of them in English: "presets").

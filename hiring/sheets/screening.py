@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from hiring.catalog.models import AssessmentMethod, Industry, ScreeningTerm, text_for_industry
 from hiring.common.exports import BOM, neutralise
+from hiring.common.translated import content_language
 from hiring.quality.findings import Finding
 from hiring.quality.wording import check_wording
 
@@ -145,14 +146,16 @@ def _tests(items) -> list[dict]:
 
 
 def derive_kit(*, sheet: RequirementSheet, items) -> dict:
-    """The kit as the sheet's kept `items` (methods, priority, category loaded) make it."""
+    """The kit as the sheet's kept `items` (methods, priority, category loaded) make it, in
+    the sheet's language: its terms, questions and test names are the sheet's content."""
     items = [item for item in items if item.included]
-    industry_names = list(Industry.objects.values_list("name", flat=True))
-    return {
-        "keywords": _keywords(items, sheet.industry, industry_names),
-        "knockouts": _knockouts(items, sheet.industry, industry_names),
-        "tests": _tests(items),
-    }
+    with content_language(sheet.language):
+        industry_names = list(Industry.objects.values_list("name", flat=True))
+        return {
+            "keywords": _keywords(items, sheet.industry, industry_names),
+            "knockouts": _knockouts(items, sheet.industry, industry_names),
+            "tests": _tests(items),
+        }
 
 
 @dataclass(frozen=True)

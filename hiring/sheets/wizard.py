@@ -187,6 +187,8 @@ class SheetWizardView(NamedUrlWizardView):
                     sheet=self.sheet, challenges=challenges
                 ),
             }
+        if step in CATEGORY_STEPS:
+            return {"language": self.sheet.language}
         return {}
 
     def get_form_initial(self, step):

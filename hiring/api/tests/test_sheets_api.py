@@ -327,3 +327,34 @@ def test_a_sheet_created_with_core_challenges_has_its_items_adjusted_with_reason
         assert refused.status_code == 400
         assert "challenges" in refused.json()["errors"]
     assert RequirementSheet.objects.count() == 1
+
+
+def test_a_sheet_created_in_english_keeps_english_content_for_every_reader(
+    api, catalog, hr_alice, manager_bob
+):
+    api.as_(hr_alice)
+    created = api.post(
+        url("sheet-list"),
+        {
+            "preset": "finance",
+            "title": "Finance customer service",
+            "role_title": "Customer service specialist",
+            "location": "Shanghai",
+            "salary_min": 8000,
+            "salary_max": 12000,
+            "hiring_manager": "manager_bob",
+        },
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert created.status_code == 201, created.content
+    assert created.json()["language"] == "en"
+
+    read_in_chinese = api.get(created.json()["url"], HTTP_ACCEPT_LANGUAGE="zh-hans").json()
+
+    assert read_in_chinese["language"] == "en"
+    priorities = {item["priority"]["name"] for item in read_in_chinese["items"]}
+    assert "Must-have" in priorities and "必需" not in priorities
+    categories = {item["category"]["name"] for item in read_in_chinese["items"]}
+    assert "Hard requirements" in categories
+    assert "Empathy" in {item["key_item"] for item in read_in_chinese["items"]}

@@ -1,6 +1,7 @@
 import pytest
 import tablib
 from django.urls import reverse
+from django.utils import translation
 
 from hiring.catalog.models import (
     AssessmentMethod,
@@ -90,6 +91,13 @@ def test_duplicate_preset_action_copies_every_item(client, catalog, admin_amy):
     assert response.status_code == 200
     copy = Preset.objects.exclude(pk=preset.pk).get(name__startswith=preset.name)
     assert not copy.is_active
+    # Each language's text is copied, and each language's name says it is a copy.
+    assert copy.name_zh_hans == f"{preset.name_zh_hans} (副本)"
+    assert copy.name_en == f"{preset.name_en} (copy)"
+    assert (copy.summary_zh_hans, copy.summary_en) == (preset.summary_zh_hans, preset.summary_en)
+    assert {i.requirement_en for i in copy.items.all()} == {
+        i.requirement_en for i in preset.items.all()
+    }
     original = {(i.capability_id, i.requirement, i.priority_id) for i in preset.items.all()}
     copied = {(i.capability_id, i.requirement, i.priority_id) for i in copy.items.all()}
     assert copied == original
@@ -117,7 +125,7 @@ def test_capability_csv_import_updates_a_changed_row(catalog):
     data = tablib.Dataset().load(resource.export().csv, format="csv")
     row = next(i for i, r in enumerate(data.dict) if r["slug"] == "education")
     data[row] = tuple(
-        "本科及以上" if h == "requirement" else v
+        "本科及以上" if h == "requirement_zh_hans" else v
         for h, v in zip(data.headers, data[row], strict=True)
     )
 
@@ -142,7 +150,8 @@ def test_capability_admin_exports_csv_and_xlsx(client, catalog, admin_amy, fmt, 
     content = response.content if fmt == "1" else response.content.decode("utf-8-sig")
     dataset = tablib.Dataset().load(content, format="xlsx" if fmt == "1" else "csv")
     assert len(dataset) == Capability.objects.count()
-    assert "共情能力" in dataset["name"]
+    assert "共情能力" in dataset["name_zh_hans"]
+    assert "Empathy" in dataset["name_en"]
 
 
 def test_preset_items_xlsx_round_trip_changes_nothing(catalog):
@@ -191,10 +200,10 @@ def test_admin_csv_opens_in_excel_and_runs_no_formula(client, catalog, admin_amy
 
     assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark for Excel
     rows = tablib.Dataset().load(content.decode("utf-8-sig"), format="csv").dict
-    requirements = {row["slug"]: row["requirement"] for row in rows}
+    requirements = {row["slug"]: row["requirement_zh_hans"] for row in rows}
     for slug, text in hostile.items():
         assert requirements[slug] == "'" + text
-    assert "共情能力" in [row["name"] for row in rows]
+    assert "共情能力" in [row["name_zh_hans"] for row in rows]
 
 
 def test_admin_xlsx_holds_no_formula_cells(client, catalog, admin_amy):
@@ -272,3 +281,69 @@ def test_challenge_effects_export_as_xlsx(client, catalog, admin_amy):
 
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
+
+
+def test_capability_admin_edits_chinese_and_english_side_by_side(client, catalog, admin_amy):
+    capability = Capability.objects.get(slug="empathy")
+    client.force_login(admin_amy)
+    url = reverse("admin:catalog_capability_change", args=[capability.pk])
+
+    response = client.get(url)
+
+    html = response.text
+    for name in ("name", "requirement", "star_prompts", "anchor_5"):
+        assert f'name="{name}_zh_hans"' in html and f'name="{name}_en"' in html
+        assert f'name="{name}"' not in html
+    # Both languages of a text on one line of the form.
+    fieldsets = response.context["adminform"].fieldsets
+    lines = [line for _title, options in fieldsets for line in options["fields"]]
+    assert ("requirement_zh_hans", "requirement_en") in lines
+    assert 'value="共情能力"' in html and 'value="Empathy"' in html
+
+
+def test_an_english_text_saved_in_admin_shows_to_english_readers(client, catalog, admin_amy):
+    category = CapabilityCategory.objects.get(slug="bonus")
+    client.force_login(admin_amy)
+    url = reverse("admin:catalog_capabilitycategory_change", args=[category.pk])
+    data = {
+        "slug": "bonus",
+        "name_zh_hans": "加分项",
+        "name_en": "Nice to have",
+        "description_zh_hans": category.description_zh_hans,
+        "description_en": "",
+        "order": category.order,
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    category.refresh_from_db()
+    with translation.override("en"):
+        assert category.name == "Nice to have"
+        # Left empty in English: the Chinese text shows instead.
+        assert category.description == category.description_zh_hans
+    assert category.name == "加分项"
+    history = category.history.first()
+    assert (history.name_zh_hans, history.name_en) == ("加分项", "Nice to have")
+
+
+def test_reverting_to_an_earlier_version_restores_both_languages(client, catalog, admin_amy):
+    category = CapabilityCategory.objects.get(slug="bonus")
+    category.name_en = "Nice to have"
+    category.save()
+    wanted = category.history.first()
+    category.name_en = "Extras"
+    category.name_zh_hans = "附加项"
+    category.save()
+    client.force_login(admin_amy)
+    url = reverse(
+        "admin:catalog_capabilitycategory_simple_history", args=[category.pk, wanted.history_id]
+    )
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+
+    response = client.post(url, {k: "" if v is None else v for k, v in data.items()})
+
+    assert response.status_code == 302
+    category.refresh_from_db()
+    assert (category.name_zh_hans, category.name_en) == ("加分项", "Nice to have")

@@ -4,11 +4,13 @@ serious problem, and no page breaks the Content-Security-Policy."""
 import os
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
-from hiring.catalog.models import Capability, Preset
+from hiring.catalog.models import Capability, CoreChallenge, Preset
 from hiring.common.tests.accessibility import axe_violations
+from hiring.quality.models import WordingRule
 from hiring.sheets.tests.test_browser import log_in
 from support.chromium import CHROMIUM, CHROMIUM_ARGS
 
@@ -40,6 +42,9 @@ def test_customised_admin_pages_pass_axe_and_the_csp(live_server, catalog, admin
     log_in(page, live_server, "admin_amy")
     capability = Capability.objects.get(slug="education")
     preset = Preset.objects.get(slug="ecommerce")
+    challenge = CoreChallenge.objects.filter(effects__isnull=False).first()
+    call_command("loaddata", "wording", verbosity=0)
+    rule = WordingRule.objects.first()
     found = {}
     for name, args in [
         ("admin:catalog_capability_changelist", []),
@@ -48,6 +53,9 @@ def test_customised_admin_pages_pass_axe_and_the_csp(live_server, catalog, admin
         ("admin:catalog_preset_changelist", []),
         ("admin:catalog_preset_change", [preset.pk]),
         ("admin:catalog_preset_history", [preset.pk]),
+        # Chinese and English side by side, in a form and in an inline table.
+        ("admin:catalog_corechallenge_change", [challenge.pk]),
+        ("admin:quality_wordingrule_change", [rule.pk]),
     ]:
         page.goto(live_server.url + reverse(name, args=args))
         page.wait_for_load_state("networkidle")

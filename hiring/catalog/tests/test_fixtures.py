@@ -7,16 +7,22 @@ from collections import Counter
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
+from modeltranslation.translator import translator
 
 from hiring.catalog.models import (
     AssessmentMethod,
     Capability,
     CapabilityCategory,
+    ChallengeEffect,
+    CoreChallenge,
     Industry,
     Preset,
     PresetItem,
     Priority,
+    ScreeningTerm,
 )
+from hiring.quality.forms import wording_errors
 
 CATALOG_MODELS = [
     Industry,
@@ -216,16 +222,18 @@ def test_loading_twice_creates_no_duplicates(db):
     ids=[row[1] for row in SEED_TABLE],
 )
 def test_seed_row_is_in_catalog(catalog, category, name, requirement, priority, methods):
-    capability = Capability.objects.get(name=name)
-    assert capability.category.name == category
-    assert capability.requirement == requirement
-    assert capability.is_active
-    assert sorted(m.name for m in capability.default_methods.all()) == sorted(methods)
-    if priority is None:  # "行业": applies to some industries only
-        assert capability.default_priority.slug == "high"
-        assert capability.industries.exists()
-    else:
-        assert capability.default_priority.name == priority
+    # The Chinese values, whatever language the reader has: English ones sit beside them.
+    with translation.override("en"):
+        capability = Capability.objects.get(name_zh_hans=name)
+        assert capability.category.name_zh_hans == category
+        assert capability.requirement_zh_hans == requirement
+        assert capability.is_active
+        assert sorted(m.name_zh_hans for m in capability.default_methods.all()) == sorted(methods)
+        if priority is None:  # "行业": applies to some industries only
+            assert capability.default_priority.slug == "high"
+            assert capability.industries.exists()
+        else:
+            assert capability.default_priority.name_zh_hans == priority
 
 
 def test_industry_knowledge_applies_to_finance_and_saas(catalog):
@@ -364,3 +372,51 @@ def test_no_discriminatory_requirements(catalog):
     texts += list(PresetItem.objects.values_list("requirement", flat=True))
     for text in texts:
         assert not DISCRIMINATORY.search(text), text
+
+
+TRANSLATED_MODELS = [
+    *CATALOG_MODELS,
+    CoreChallenge,
+    ChallengeEffect,
+    ScreeningTerm,
+]
+
+
+def test_every_shipped_text_has_an_english_value(catalog):
+    for model in TRANSLATED_MODELS:
+        fields = translator.get_options_for_model(model).fields
+        for row in model.objects.all():
+            for name in fields:
+                if getattr(row, f"{name}_zh_hans"):
+                    english = getattr(row, f"{name}_en")
+                    assert english and english.strip(), (model.__name__, row.pk, name)
+                    assert not re.search(r"[\u4e00-\u9fff]", english), (row, name, english)
+                    # One line of English for each line of Chinese: lists stay lists.
+                    chinese = getattr(row, f"{name}_zh_hans")
+                    assert english.count("\n") == chinese.count("\n"), (row, name)
+
+
+def test_english_names_are_unique_and_read_in_english(catalog):
+    with translation.override("en"):
+        for model in TRANSLATED_MODELS:
+            if "name" not in translator.get_options_for_model(model).fields:
+                continue
+            names = Counter(row.name for row in model.objects.all())
+            assert max(names.values()) == 1, names.most_common(1)
+        assert [p.name for p in Priority.objects.all()] == [
+            "Must-have",
+            "Very high",
+            "High",
+            "Medium-high",
+            "Medium",
+            "Depends on role",
+        ]
+
+
+def test_english_texts_pass_the_wording_check(catalog):
+    for model in TRANSLATED_MODELS:
+        fields = translator.get_options_for_model(model).fields
+        for row in model.objects.all():
+            for name in fields:
+                text = getattr(row, f"{name}_en") or ""
+                assert not wording_errors(text), (model.__name__, row.pk, name, text)

@@ -162,6 +162,7 @@ def test_home_runs_the_same_queries_for_n_or_2n_presets(client, catalog, hr_alic
     for preset in shipped:
         items = list(preset.items.all())
         preset.pk, preset.slug, preset.name = None, f"{preset.slug}-copy", f"{preset.name} 副本"
+        preset.name_en = f"{preset.name_en} (copy)"
         preset.save()
         for item in items:
             item.pk, item.preset = None, preset

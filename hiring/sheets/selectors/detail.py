@@ -14,6 +14,7 @@ from django.utils import translation
 
 from hiring.catalog.models import CapabilityCategory, PresetItem
 from hiring.common import versions
+from hiring.common.translated import content_language
 
 from .. import access
 from ..models import RequirementSheet, SheetItem
@@ -71,35 +72,37 @@ def preset_differences(
         "priority": str(SheetItem._meta.get_field("priority").verbose_name),
         "methods": str(SheetItem._meta.get_field("methods").verbose_name),
     }
-    differences = []
-    for item in items:
-        if item.capability_id is None:
-            differences.append(PresetDifference("custom", item.name))
-            continue
-        source = preset_items.pop(item.capability_id, None)
-        if source is None:
-            differences.append(PresetDifference("custom", item.name))
-            continue
-        if not item.included:
-            differences.append(PresetDifference("dropped", item.name))
-            continue
-        changed = [
-            labels[name]
-            for name, differs in [
-                ("requirement", item.requirement != source.requirement),
-                ("priority", item.priority_id != source.priority_id),
-                (
-                    "methods",
-                    {m.pk for m in item.methods.all()} != {m.pk for m in source.methods.all()},
-                ),
+    # The preset's texts in the sheet's language, the language its items were copied in.
+    with content_language(sheet.language):
+        differences = []
+        for item in items:
+            if item.capability_id is None:
+                differences.append(PresetDifference("custom", item.name))
+                continue
+            source = preset_items.pop(item.capability_id, None)
+            if source is None:
+                differences.append(PresetDifference("custom", item.name))
+                continue
+            if not item.included:
+                differences.append(PresetDifference("dropped", item.name))
+                continue
+            changed = [
+                labels[name]
+                for name, differs in [
+                    ("requirement", item.requirement != source.requirement),
+                    ("priority", item.priority_id != source.priority_id),
+                    (
+                        "methods",
+                        {m.pk for m in item.methods.all()} != {m.pk for m in source.methods.all()},
+                    ),
+                ]
+                if differs
             ]
-            if differs
-        ]
-        if changed:
-            differences.append(PresetDifference("changed", item.name, tuple(changed)))
-    differences.extend(
-        PresetDifference("missing", source.capability.name) for source in preset_items.values()
-    )
+            if changed:
+                differences.append(PresetDifference("changed", item.name, tuple(changed)))
+        differences.extend(
+            PresetDifference("missing", source.capability.name) for source in preset_items.values()
+        )
     return differences
 
 

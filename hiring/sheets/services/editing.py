@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.db.models.functions import Length
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hiring.catalog.models import (
     AssessmentMethod,
@@ -21,6 +22,7 @@ from hiring.catalog.models import (
     Priority,
     split_lines,
 )
+from hiring.common.translated import content_language, language_code
 
 from .. import access, reasons
 from ..challenges import (
@@ -48,8 +50,15 @@ from .base import (
     save_sheet_quietly,
 )
 
-DEFAULT_PROCESS_STEPS = ["简历筛选", "面试", "情景模拟", "背景调查", "录用"]
-DEFAULT_SCREENING_QUESTION = "请描述一次你成功安抚极度不满客户并解决问题的经历"
+# Content of a new posting, translated into the sheet's language when it is written.
+DEFAULT_PROCESS_STEPS = [
+    gettext_noop("简历筛选"),
+    gettext_noop("面试"),
+    gettext_noop("情景模拟"),
+    gettext_noop("背景调查"),
+    gettext_noop("录用"),
+]
+DEFAULT_SCREENING_QUESTION = gettext_noop("请描述一次你成功安抚极度不满客户并解决问题的经历")
 BASIC_FIELDS = RequirementSheet.BASIC_FIELDS
 SCORECARD_FIELDS = ("interview_prompts", "anchor_1", "anchor_3", "anchor_5")
 TEXT_FIELDS = ("name", "requirement", *SCORECARD_FIELDS)
@@ -102,7 +111,8 @@ class ItemData:
 
 
 def generic_scorecard() -> dict[str, str]:
-    """The rating scale of a custom item until its author writes a better one."""
+    """The rating scale of a custom item until its author writes a better one, in the active
+    language (a sheet's content language where it is written into a sheet)."""
     return {
         "interview_prompts": "",
         "anchor_1": _("明显达不到要求:举不出相关经历或做法,或做法有明显问题。"),
@@ -135,15 +145,17 @@ def _scorecard_source(industry: Industry):
 def sheet_plan(
     *, sheet: RequirementSheet, preset: Preset | None = None, challenge_slugs=None
 ) -> dict[int, PlannedItem]:
-    """The items the sheet's preset and challenges (or the ones given) make, by capability."""
+    """The items the sheet's preset and challenges (or the ones given) make, by capability,
+    in the sheet's language: catalog texts and the challenges' notes alike."""
     preset = sheet.preset if preset is None else preset
     slugs = sheet.challenge_slugs if challenge_slugs is None else challenge_slugs
-    return plan_items(
-        preset=preset,
-        challenges=challenges_by_slugs(slugs),
-        industry=preset.industry if preset is not None else sheet.industry,
-        scorecard_for=_scorecard_source(preset.industry if preset else sheet.industry),
-    )
+    with content_language(sheet.language):
+        return plan_items(
+            preset=preset,
+            challenges=challenges_by_slugs(slugs),
+            industry=preset.industry if preset is not None else sheet.industry,
+            scorecard_for=_scorecard_source(preset.industry if preset else sheet.industry),
+        )
 
 
 def write_planned_item(planned: PlannedItem, *, sheet: RequirementSheet, actor, item=None) -> bool:
@@ -173,35 +185,43 @@ def _items_from_preset(*, sheet: RequirementSheet, preset: Preset, actor) -> Non
 
 
 def _new_posting(*, sheet: RequirementSheet, preset: Preset | None, actor) -> JobPosting:
-    posting = JobPosting(
-        sheet=sheet,
-        headline=sheet.role_title,
-        summary=preset.summary if preset else "",
-        responsibilities=preset.responsibilities if preset else "",
-        process_steps="\n".join(DEFAULT_PROCESS_STEPS),
-        screening_questions=(
-            preset.screening_questions
-            if preset and preset.screening_questions
-            else DEFAULT_SCREENING_QUESTION
-        ),
-    )
-    posting.screening_questions = with_challenge_questions(
-        posting.screening_questions, old=[], new=challenges_by_slugs(sheet.challenge_slugs)
-    )
+    with content_language(sheet.language):
+        posting = JobPosting(
+            sheet=sheet,
+            headline=sheet.role_title,
+            summary=preset.summary if preset else "",
+            responsibilities=preset.responsibilities if preset else "",
+            process_steps="\n".join(_(step) for step in DEFAULT_PROCESS_STEPS),
+            screening_questions=(
+                preset.screening_questions
+                if preset and preset.screening_questions
+                else _(DEFAULT_SCREENING_QUESTION)
+            ),
+        )
+        posting.screening_questions = with_challenge_questions(
+            posting.screening_questions, old=[], new=challenges_by_slugs(sheet.challenge_slugs)
+        )
     save_posting(posting, actor=actor)
     return posting
 
 
 @transaction.atomic
 def sheet_create_from_preset(
-    *, actor, preset: Preset, basics: dict, challenges: Iterable[CoreChallenge] = ()
+    *,
+    actor,
+    preset: Preset,
+    basics: dict,
+    challenges: Iterable[CoreChallenge] = (),
+    language: str | None = None,
 ) -> RequirementSheet:
     """A new draft owned by `actor`, with the preset's items and posting text, adjusted by
-    the `challenges`."""
+    the `challenges`, in `language` (by default the active one, the author's): the sheet
+    keeps it for its own content whoever reads it later."""
     if not actor.has_perm(access.CREATE):
         raise PermissionDenied
     sheet = RequirementSheet(
         owner=actor,
+        language=language_code(language or translation.get_language()),
         preset=preset,
         industry=preset.industry,
         preset_applied_at=timezone.now(),
@@ -225,9 +245,9 @@ def sheet_edited_since_preset(*, sheet: RequirementSheet) -> bool:
         return sheet.items.exists()
     preset = sheet.preset
     posting = JobPosting.objects.filter(sheet=sheet).first()
-    if posting and (
-        posting.summary != preset.summary or posting.responsibilities != preset.responsibilities
-    ):
+    with content_language(sheet.language):
+        preset_text = (preset.summary, preset.responsibilities)
+    if posting and (posting.summary, posting.responsibilities) != preset_text:
         return True
 
     def state(values: dict, method_ids) -> tuple:
@@ -311,17 +331,13 @@ def _apply_challenge_change(*, sheet: RequirementSheet, old_slugs: list, actor) 
         write_planned_item(new, sheet=sheet, actor=actor, item=item)
     posting = JobPosting.objects.filter(sheet=sheet).first()
     if posting is not None:
-        fields = assign(
-            posting,
-            {
-                "screening_questions": with_challenge_questions(
-                    posting.screening_questions,
-                    old=challenges_by_slugs(old_slugs),
-                    new=challenges_by_slugs(sheet.challenge_slugs),
-                )
-            },
-            ["screening_questions"],
-        )
+        with content_language(sheet.language):
+            questions = with_challenge_questions(
+                posting.screening_questions,
+                old=challenges_by_slugs(old_slugs),
+                new=challenges_by_slugs(sheet.challenge_slugs),
+            )
+        fields = assign(posting, {"screening_questions": questions}, ["screening_questions"])
         if fields:
             save_posting(posting, actor=actor, fields=fields)
 
@@ -361,9 +377,8 @@ def sheet_update_basics(
             delete_item(item, actor=actor)
         _items_from_preset(sheet=sheet, preset=preset, actor=actor)
         posting = JobPosting.objects.get(sheet=sheet)
-        fields = assign(
-            posting,
-            {
+        with content_language(sheet.language):
+            preset_text = {
                 "summary": preset.summary,
                 "responsibilities": preset.responsibilities,
                 "screening_questions": with_challenge_questions(
@@ -371,9 +386,8 @@ def sheet_update_basics(
                     old=challenges_by_slugs(old_slugs),
                     new=challenges_by_slugs(sheet.challenge_slugs),
                 ),
-            },
-            ["summary", "responsibilities", "screening_questions"],
-        )
+            }
+        fields = assign(posting, preset_text, list(preset_text))
         if fields:
             save_posting(posting, actor=actor, fields=fields)
     elif challenges_changed:
@@ -417,7 +431,8 @@ def sheet_save_items(
             continue
         loaded_state = None
         if item is None:
-            item = SheetItem(sheet=sheet, category_id=category_id, **generic_scorecard())
+            with content_language(sheet.language):
+                item = SheetItem(sheet=sheet, category_id=category_id, **generic_scorecard())
         else:
             loaded_state = item_state(item, [m.pk for m in item.methods.all()])
         item.name = data.name
@@ -458,16 +473,17 @@ def sheet_add_capability(
         )
     claim_version(sheet=sheet, actor=actor, expected_version=expected_version, last_step=step)
     last = sheet.items.filter(category_id=capability.category_id).aggregate(m=Max("order"))["m"]
-    item = SheetItem(
-        sheet=sheet,
-        category_id=capability.category_id,
-        capability=capability,
-        name=capability.name,
-        requirement=capability.requirement,
-        priority_id=capability.default_priority_id,
-        order=(last or 0) + 1,
-        **capability_scorecard(capability=capability, industry=sheet.industry),
-    )
+    with content_language(sheet.language):
+        item = SheetItem(
+            sheet=sheet,
+            category_id=capability.category_id,
+            capability=capability,
+            name=capability.name,
+            requirement=capability.requirement,
+            priority_id=capability.default_priority_id,
+            order=(last or 0) + 1,
+            **capability_scorecard(capability=capability, industry=sheet.industry),
+        )
     save_item(item, [m.pk for m in capability.default_methods.all()], actor=actor)
     check_sheet_size(sheet=sheet)
     record_history(sheet, actor=actor)
@@ -537,6 +553,7 @@ def sheet_duplicate(
     copy = RequirementSheet(
         owner=actor,
         title=title[:120],
+        language=sheet.language,
         preset=sheet.preset,
         preset_applied_at=sheet.preset_applied_at,
         industry=sheet.industry,

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hiring.catalog.models import AssessmentMethod, ScreeningTerm
+from hiring.common.translated import content_language
 
 from .. import reasons
 from ..models import RequirementSheet, ScreeningKit
@@ -24,11 +25,14 @@ class KitRefused(Exception):
         self.errors = errors
 
 
-def _checked(keywords: list[dict], knockouts: list[dict], tests: list[dict]) -> dict:
+def _checked(
+    keywords: list[dict], knockouts: list[dict], tests: list[dict], *, language: str
+) -> dict:
     groups = set(ScreeningTerm.Group.values)
-    methods = {
-        m.slug: m.name for m in AssessmentMethod.objects.filter(stage=AssessmentMethod.Stage.TEST)
-    }
+    # A test's name is kept in the kit, as the sheet's content: in the sheet's language.
+    with content_language(language):
+        tests_query = AssessmentMethod.objects.filter(stage=AssessmentMethod.Stage.TEST)
+        methods = {m.slug: m.name for m in tests_query}
     errors = {}
     clean = {"keywords": [], "knockouts": [], "tests": []}
     for index, keyword in enumerate(keywords):
@@ -93,7 +97,7 @@ def sheet_save_screening_kit(
 ) -> ScreeningKit:
     """Saves the kit as the sheet's own; a protected attribute as a keyword or knock-out,
     an unknown test or a score out of range is refused (`KitRefused`), nothing saved."""
-    values = _checked(keywords, knockouts, tests)
+    values = _checked(keywords, knockouts, tests, language=sheet.language)
     claim_version(
         sheet=sheet, actor=actor, expected_version=expected_version, last_step=sheet.last_step
     )

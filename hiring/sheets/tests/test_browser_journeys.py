@@ -121,8 +121,18 @@ def test_hr_manager_and_revision_on_every_screen(
             page.get_by_role("button", name=text["submit"], exact=True).click()
             page.wait_for_url("**/sheets/*/")
         sheet = RequirementSheet.objects.get()
+        assert sheet.language == language  # the author's language, kept for the content
         with steps.step("detail-submitted"):
             check(page)
+            # The sheet's own content, catalog names included, is in the author's language.
+            table = page.locator(".sheet-table").inner_text()
+            if language == "en":
+                assert "Must-have" in table and "Empathy" in table
+                for chinese in ("必需", "极高", "硬性条件", "共情能力"):
+                    assert chinese not in table
+            else:
+                assert "必需" in table and "共情能力" in table
+                assert "Must-have" not in table
         for name in ["sheets:list", "sheets:history"]:
             with steps.step(name.split(":")[1]):
                 page.goto(url + reverse(name, args=[] if name == "sheets:list" else [sheet.pk]))
