@@ -79,6 +79,9 @@ CAPABILITY_TEXTS = (
     "anchor_5",
 )
 PRESET_TEXTS = ("name", "role_title", "summary", "responsibilities", "screening_questions")
+CHALLENGE_TEXTS = ("name", "description", "screening_question", "screening_question_reason")
+CHALLENGE_EFFECT_TEXTS = ("interview_prompts", "reason")
+SCREENING_TERM_TEXTS = ("name", "aliases")
 
 
 @admin.register(Capability)
@@ -218,6 +221,7 @@ class PresetItemAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryA
 
 class ChallengeEffectInline(admin.TabularInline):
     model = ChallengeEffect
+    form = fair_wording_form(ChallengeEffect, CHALLENGE_EFFECT_TEXTS)
     extra = 0
     autocomplete_fields = ["capability", "methods"]
     fields = [
@@ -242,6 +246,7 @@ class ChallengeEffectInline(admin.TabularInline):
 @admin.register(CoreChallenge)
 class CoreChallengeAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [CoreChallengeResource]
+    form = fair_wording_form(CoreChallenge, CHALLENGE_TEXTS)
     list_display = ["name", "slug", "description", "effect_count", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
@@ -261,6 +266,7 @@ class CoreChallengeAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHisto
 @admin.register(ChallengeEffect)
 class ChallengeEffectAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ChallengeEffectResource]
+    form = fair_wording_form(ChallengeEffect, CHALLENGE_EFFECT_TEXTS)
     list_display = ["challenge", "capability", "priority", "add_if_missing", "reason"]
     list_select_related = ["challenge", "capability", "priority"]
     list_filter = ["challenge", "priority", "add_if_missing"]
@@ -272,6 +278,7 @@ class ChallengeEffectAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHis
 @admin.register(ScreeningTerm)
 class ScreeningTermAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ScreeningTermResource]
+    form = fair_wording_form(ScreeningTerm, SCREENING_TERM_TEXTS)
     list_display = ["name", "group", "slug", "order"]
     list_editable = ["order"]
     list_filter = ["group"]

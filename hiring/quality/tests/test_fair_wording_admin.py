@@ -1,10 +1,18 @@
-"""Catalog texts are checked where they are written: a capability, a preset or a preset item
-typed with discriminatory wording is refused in admin, with the reason next to the field."""
+"""Catalog texts are checked where they are written: a capability, a preset, a preset item, a
+core challenge, its effects or a screening term typed with discriminatory wording is refused in
+admin, with the reason next to the field."""
 
 import pytest
 from django.urls import reverse
 
-from hiring.catalog.models import Capability, Preset, PresetItem
+from hiring.catalog.models import (
+    Capability,
+    ChallengeEffect,
+    CoreChallenge,
+    Preset,
+    PresetItem,
+    ScreeningTerm,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +116,65 @@ def test_a_preset_item_on_its_own_page_is_checked(client, catalog, admin_amy):
 
     assert response.status_code == 200
     assert "requirement" in response.context["adminform"].form.errors
+
+
+def test_a_core_challenge_and_its_effects_are_checked(client, catalog, admin_amy):
+    challenge = CoreChallenge.objects.filter(effects__isnull=False).distinct().first()
+    url = reverse("admin:catalog_corechallenge_change", args=[challenge.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["screening_question"] = "你结婚了吗?有没有生育计划?"
+    data["effects-0-interview_prompts"] = "你信什么教?"
+    data["effects-0-reason"] = "男性优先,抗压能力更强"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["screening_question"]
+    (formset,) = [inline.formset for inline in response.context["inline_admin_formsets"]]
+    assert set(formset.forms[0].errors) == {"interview_prompts", "reason"}
+    challenge.refresh_from_db()
+    assert "结婚" not in challenge.screening_question
+    assert not ChallengeEffect.objects.filter(reason="男性优先,抗压能力更强").exists()
+
+
+def test_a_challenge_with_fair_wording_is_saved(client, catalog, admin_amy):
+    challenge = CoreChallenge.objects.filter(effects__isnull=False).distinct().first()
+    url = reverse("admin:catalog_corechallenge_change", args=[challenge.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["screening_question"] = "请举一个你安抚老年客户情绪的例子。"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    challenge.refresh_from_db()
+    assert challenge.screening_question == "请举一个你安抚老年客户情绪的例子。"
+
+
+def test_a_challenge_effect_on_its_own_page_is_checked(client, catalog, admin_amy):
+    effect = ChallengeEffect.objects.first()
+    url = reverse("admin:catalog_challengeeffect_change", args=[effect.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["interview_prompts"] = "Are you planning to have children soon?"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "interview_prompts" in response.context["adminform"].form.errors
+
+
+def test_a_screening_term_is_checked(client, catalog, admin_amy):
+    term = ScreeningTerm.objects.first()
+    url = reverse("admin:catalog_screeningterm_change", args=[term.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["aliases"] = "限本地户口"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "aliases" in response.context["adminform"].form.errors
+    term.refresh_from_db()
+    assert term.aliases != "限本地户口"
