@@ -57,7 +57,17 @@ def posting_lines() -> list[str]:
                 if isinstance(value, str) and len(value) > 8:
                     lines.extend(part.strip() for part in value.splitlines() if part.strip())
     neutral = lines * 3
-    return neutral + [case.text for case in read_corpus(CORPUS)]
+    corpus = [case.text for case in read_corpus(CORPUS)]
+    # Corpus lines spread evenly among the neutral ones, so that a text of any size holds the
+    # same mix: cut after a whole number of runs of this list plus part of one, a text must
+    # not end in neutral lines only (1 MB would hold fewer flagged clauses per MB than 10 MB,
+    # and the scaling would measure the mix, not the check).
+    mixed = []
+    step = len(neutral) / len(corpus)
+    for index, line in enumerate(corpus):
+        mixed.extend(neutral[round(index * step) : round((index + 1) * step)])
+        mixed.append(line)
+    return mixed
 
 
 def build_text(size: int, *, one_line: bool) -> str:
