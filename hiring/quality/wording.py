@@ -23,7 +23,9 @@ How it works — who is named, and what is done to them:
 4. Lawful frames suppress: a frame next to the group (customers, products and services:
    "女性客户", "women's apparel") or a lawful statement in the segment (negation, equal
    opportunity, benefits and leave, accommodation, affirmative measures, a notice asking
-   not to disclose). A frame's words are masked, so "不要求" is not the act "不要".
+   not to disclose). A frame's words are masked, so "不要求" is not the act "不要". A negator
+   just before a question, requirement or rating cancels it and those after it in its segment
+   ("不得向候选人打听婚育情况", "will not be assessed"), whatever words the lists hold.
 5. Each ground found yields one ``Finding`` at its highest severity, quoting exactly what
    the user wrote.
 """
@@ -175,6 +177,7 @@ def _analyse(
         for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index)
         if not any(f_start < a_end and a_start < f_end for f_start, f_end in masked_spans)
     ]
+    acts = _without_negated(masked, acts, mentions)
     for ground in {mention[3] for mention in mentions}:
         if ground in lexicon.ground_frames:
             pattern, tags = lexicon.ground_frames[ground]
@@ -327,6 +330,63 @@ def _analyse(
 
 
 _BREAK = re.compile(r"[,，、;；:：()（）\[\]<>《》【】]")
+
+# Negation of asking, requiring or rating: "不得询问是否已婚", "外貌不列入评分", "we do not ask
+# whether…", "is never assessed". A negator written just before such an act (an adverb or two
+# between) cancels it and the acts of the same kinds after it in the segment, until a "but";
+# an exclusion or a preference stays one ("不招", "not hiring" are words of their own or
+# exclusions, not negated preferences).
+_NEGATED_ACTS = frozenset({Act.ASK, Act.REQUIRE, Act.EVALUATE})
+_NEGATOR = re.compile(
+    r"(?:(?:不得|不会|不能|不可|不应|不该|不准|不要|不必|不用|不再|从不|绝不|从未|请勿|切勿|千万别|"
+    r"请别|请不要|禁止|严禁|无需|无须|避免|停止|勿|不|没有|没|未曾)"
+    r"(?:向.{0,5}?|对.{0,5}?|据此|以此|因此|借此|主动|直接|刻意|特意|再|去|随意|擅自|私下|"
+    r"额外|列入|纳入|计入|作为|进行|以|将|把)?"
+    r"|\b(?:not|never|don't|doesn't|didn't|do not|does not|did not|won't|will not|wouldn't|"
+    r"would not|shouldn't|should not|must not|mustn't|cannot|can't|no longer|stop|avoid|"
+    r"refrain from|without)"
+    r"(?:\s+(?:\w+ly|be|been|being|ever|even|also|going to|have to|need to|to|get|got))*\s+)$"
+)
+_NEGATION_WINDOW = 16  # characters before an act read for its negator
+
+
+def _without_negated(text: str, acts: list, mentions: list) -> list:
+    """`acts` less those a negator cancels (see `_NEGATOR`); a negator inside a mention
+    ("性别" ends in 别) is none."""
+    if not acts:
+        return acts
+    kept = []
+    negated_from = None  # the segment start up to which a negation holds, as (start, end)
+    for a_start, a_end, act in acts:
+        if negated_from is not None:
+            start, end = negated_from
+            between = text[end:a_start]
+            if (
+                act in _NEGATED_ACTS
+                and not _BREAK.search(between)
+                and not _CONTRAST.search(between)
+            ):
+                negated_from = (start, a_end)
+                continue
+            negated_from = None
+        if act in _NEGATED_ACTS:
+            window_start = max(0, a_start - _NEGATION_WINDOW)
+            m = _NEGATOR.search(text, window_start, a_start)
+            if (
+                m
+                and not _BREAK.search(m.group())
+                and not any(
+                    m_start < m.start() + 1 and m.start() < m_end
+                    for m_start, m_end, *_r in mentions
+                )
+            ):
+                negated_from = (m.start(), a_end)
+                # The negator is no exclusion of its own ("不得" in "不得询问", "not" in "do
+                # not ask").
+                kept = [k for k in kept if not (m.start() <= k[0] and k[1] <= a_start)]
+                continue
+        kept.append((a_start, a_end, act))
+    return kept
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
