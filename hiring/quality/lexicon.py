@@ -251,7 +251,7 @@ class Message:
 @dataclass(frozen=True)
 class Lexicon:
     # Mentions: protected groups, topics and self-standing phrases, tagged
-    # (kind, ground, severity); one group per tag, in that order.
+    # (kind, ground, severity, needs context); one group per tag, in that order.
     mentions: object
     mention_tags: tuple
     # Acts on a mention, tagged (act,).
@@ -290,7 +290,8 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
     for wl in sorted(word_lists, key=lambda w: w.slug):
         words = lists[wl.slug]
         if wl.kind in (Kind.GROUP, Kind.TOPIC, Kind.PHRASE) and wl.ground:
-            key = (str(wl.kind), wl.ground, Severity(wl.severity or "error"))
+            strict = bool(getattr(wl, "needs_context", False)) and wl.kind == Kind.GROUP
+            key = (str(wl.kind), wl.ground, Severity(wl.severity or "error"), strict)
             mention_groups.setdefault(key, []).extend(words)
         elif wl.kind == Kind.ACT and wl.act:
             act_groups.setdefault((wl.act,), []).extend(words)

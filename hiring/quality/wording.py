@@ -154,21 +154,26 @@ def _analyse(
     mentions = []  # (start, end, kind, ground, severity)
     # Read on the clause as written: a frame word inside a longer mention ("local
     # residents") leaves the mention whole; one inside a frame ("女装") is dropped below.
+    in_context = []  # mentions of words that count only in context ("男", "black")
     for m_start, m_end, tag in found_mentions:
-        kind, ground, severity = lexicon.mention_tags[tag]
+        kind, ground, severity, strict = lexicon.mention_tags[tag]
         if kind != Kind.PHRASE and any(
             f_start <= m_start and m_end <= f_end and not f_ground
             for f_start, f_end, _k, f_ground in frames
         ):
             continue
-        mentions.append((m_start, m_end, kind, ground, severity))
+        mention = (m_start, m_end, kind, ground, severity)
+        if strict and not _PERSON.match(masked, m_end):
+            in_context.append(mention)
+            continue
+        mentions.append(mention)
     for span in age_spans(masked):
         if span.kind == MINIMUM:
             frames.append((span.start, span.end, str(Kind.FRAME), Ground.AGE))
             continue
         kind = Kind.PHRASE if span.kind == CAP else Kind.GROUP
         mentions.append((span.start, span.end, str(kind), Ground.AGE, Severity.ERROR))
-    if not mentions:
+    if not mentions and not in_context:
         return []
     # Acts inside a lawful frame are none: "不要求" is not "不要".
     masked_spans = [(f_start, f_end) for f_start, f_end, _k, f_ground in frames if not f_ground]
@@ -177,7 +182,10 @@ def _analyse(
         for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index)
         if not any(f_start < a_end and a_start < f_end for f_start, f_end in masked_spans)
     ]
-    acts = _without_negated(masked, acts, mentions)
+    acts = _without_negated(masked, acts, mentions + in_context)
+    mentions += [m for m in in_context if _next_to_act(masked, m, acts)]
+    if not mentions:
+        return []
     for ground in {mention[3] for mention in mentions}:
         if ground in lexicon.ground_frames:
             pattern, tags = lexicon.ground_frames[ground]
@@ -330,6 +338,25 @@ def _analyse(
 
 
 _BREAK = re.compile(r"[,，、;；:：()（）\[\]<>《》【】]")
+# A word for a person right after a mention: "男的", "女客服", "black candidates".
+_PERSON = re.compile(
+    r"\s*(?:的|者|人|性|生|士|们|员工|同事|候选人|应聘者|求职者|同学|客服|坐席|销售|前台|主播|员"
+    r"|(?:candidates?|applicants?|people|persons?|staff|employees?|workers?|agents?|reps?"
+    r"|representatives?|hires?|ones?|guys?|folks?|individuals?|members?|colleagues?|talent)\b)"
+)
+
+
+def _next_to_act(text: str, mention: tuple, acts: list) -> bool:
+    """Whether an act is written right beside the mention: "限男", "男优先", "only men"."""
+    start, end = mention[0], mention[1]
+    for a_start, a_end, _act in acts:
+        if a_start < end and start < a_end:
+            continue
+        between = text[a_end:start] if a_end <= start else text[end:a_start]
+        if _units(between) <= 1 and not _BREAK.search(between):
+            return True
+    return False
+
 
 # Negation of asking, requiring or rating: "不得询问是否已婚", "外貌不列入评分", "we do not ask
 # whether…", "is never assessed". A negator written just before such an act (an adverb or two

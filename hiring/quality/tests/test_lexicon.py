@@ -143,3 +143,19 @@ def test_a_broken_row_written_around_the_form_does_not_stop_the_check(lexicon_ro
     WordList.objects.create(slug="broken", kind="group", ground="age", words="限(女\n大龄")
     assert rules("限女性") == ["wording.gender"]
     assert rules("大龄勿扰") == ["wording.age"]
+
+
+def test_a_word_that_needs_context_counts_only_beside_an_act_or_a_person(lexicon_rows):
+    WordList.objects.create(
+        slug="gender-in-context",
+        description="也有别的意思的词",
+        kind="group",
+        ground="gender",
+        needs_context=True,
+        words="靓仔",
+    )
+    assert rules("靓仔优先") == ["wording.gender"]
+    assert rules("只要靓仔") == ["wording.gender"]
+    assert rules("靓仔们请勿投递") == ["wording.gender"]
+    # Elsewhere in the segment an act is not about the word: "靓仔" here is a brand.
+    assert rules("熟悉靓仔烧腊的菜单,须有一年经验") == []
