@@ -177,11 +177,17 @@ def _analyse(
         return []
     # Acts inside a lawful frame are none: "不要求" is not "不要".
     masked_spans = [(f_start, f_end) for f_start, f_end, _k, f_ground in frames if not f_ground]
-    acts = [  # (start, end, act)
-        (a_start, a_end, lexicon.act_tags[tag][0])
-        for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index)
-        if not any(f_start < a_end and a_start < f_end for f_start, f_end in masked_spans)
-    ]
+    acts = []  # (start, end, act)
+    for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index):
+        if any(f_start < a_end and a_start < f_end for f_start, f_end in masked_spans):
+            continue
+        act, strict = lexicon.act_tags[tag]
+        # An act of a list that needs context counts only right beside a mention.
+        if strict and not any(
+            _next_to_act(masked, m, [(a_start, a_end, act)]) for m in mentions + in_context
+        ):
+            continue
+        acts.append((a_start, a_end, act))
     acts = _without_negated(masked, acts, mentions + in_context)
     mentions += [m for m in in_context if _next_to_act(masked, m, acts)]
     if not mentions:
