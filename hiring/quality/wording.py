@@ -189,7 +189,14 @@ def _analyse(
             continue
         acts.append((a_start, a_end, act))
     acts = _without_negated(masked, acts, mentions + in_context)
-    mentions += [m for m in in_context if _next_to_act(masked, m, acts)]
+    mentions += [
+        m
+        for m in in_context
+        # One Chinese character ("满", "回") is part of too many words: only a person after it.
+        if _units(masked[m[0] : m[1]]) > 0.5
+        and not any(a_start < m[1] and m[0] < a_end for a_start, a_end, _act in acts)
+        and _next_to_act(masked, m, acts)
+    ]
     if not mentions:
         return []
     for ground in {mention[3] for mention in mentions}:
@@ -308,7 +315,7 @@ def _analyse(
         wanted = None if kind == Kind.GROUP else _TOPIC_ACTS
         acted = note
         for a_start, a_end, act in acts:
-            if a_start < end and start < a_end:
+            if start <= a_start and a_end <= end:
                 continue  # the act is a word inside the mention itself
             if wanted is not None and act not in wanted:
                 continue
@@ -353,13 +360,14 @@ _PERSON = re.compile(
 
 
 def _next_to_act(text: str, mention: tuple, acts: list) -> bool:
-    """Whether an act is written right beside the mention: "限男", "男优先", "only men"."""
+    """Whether an act is written right beside the mention, nothing but a space between: "限男",
+    "男优先", "only men"."""
     start, end = mention[0], mention[1]
     for a_start, a_end, _act in acts:
-        if a_start < end and start < a_end:
-            continue
+        if a_start < end and start < a_end or not any(c.isalnum() for c in text[a_start:a_end]):
+            continue  # inside the mention, or punctuation ("性别:" is a form label, "she:" none)
         between = text[a_end:start] if a_end <= start else text[end:a_start]
-        if _units(between) <= 1 and not _BREAK.search(between):
+        if not between.strip():
             return True
     return False
 

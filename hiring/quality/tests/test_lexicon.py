@@ -53,12 +53,12 @@ def test_reloading_the_fixture_adds_no_duplicates(lexicon_rows):
 
 
 def test_a_group_word_added_in_admin_is_used_with_every_act(lexicon_rows):
-    assert rules("须为形婚人士") == []
-    add_words("marital-groups", "形婚")
-    assert rules("须为形婚人士") == ["wording.marital"]
-    assert rules("形婚人士勿扰") == ["wording.marital"]
-    assert rules("你是形婚吗?") == ["wording.marital"]
-    assert rules("为形婚人士客户推荐旅游套餐") == []  # customers: a lawful frame
+    assert rules("须为协议婚人士") == []
+    add_words("marital-groups", "协议婚")
+    assert rules("须为协议婚人士") == ["wording.marital"]
+    assert rules("协议婚人士勿扰") == ["wording.marital"]
+    assert rules("你是协议婚吗?") == ["wording.marital"]
+    assert rules("为协议婚人士客户推荐旅游套餐") == []  # customers: a lawful frame
 
 
 def test_a_new_act_applies_to_every_ground(lexicon_rows):
