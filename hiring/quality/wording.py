@@ -317,7 +317,18 @@ def _analyse(
         for a_start, a_end, act in acts:
             if start <= a_start and a_end <= end:
                 continue  # the act is a word inside the mention itself
-            if wanted is not None and act not in wanted:
+            if (
+                wanted is not None
+                and act not in wanted
+                # "不得信仰宗教": an exclusion right before a topic forbids it (in English "no"
+                # before a topic is a request: "no photos please").
+                and not (
+                    act == Act.EXCLUDE
+                    and a_end <= start
+                    and not masked[a_end:start].strip()
+                    and not masked[a_start:a_end].isascii()
+                )
+            ):
                 continue
             a_seg = segment(a_start)
             if a_seg == seg:
@@ -332,8 +343,13 @@ def _analyse(
         if not acted and kind == Kind.GROUP:
             s_start, s_end = segment_text(seg)
             rest = masked[s_start:start] + masked[end:s_end]
-            # A requirement-list entry: "女,大专以上" (not "All parents, regardless of …").
-            acted = _units(rest) <= 2 and not _UNIVERSAL.search(rest)
+            # A requirement-list entry: "女,大专以上" (not "All parents, regardless of …", nor
+            # a negated statement: "不检测乙肝", "no genetic testing").
+            acted = (
+                _units(rest) <= 2
+                and not _UNIVERSAL.search(rest)
+                and not _NEGATOR_WORD.search(masked[s_start:start])
+            )
         if acted:
             # Quote the act with the mention when they are written together: "限女性".
             near = [
@@ -387,6 +403,10 @@ _NEGATOR = re.compile(
     r"would not|shouldn't|should not|must not|mustn't|cannot|can't|no longer|stop|avoid|"
     r"refrain from|without)"
     r"(?:\s+(?:\w+ly|be|been|being|ever|even|also|going to|have to|need to|to|get|got))*\s+)$"
+)
+_NEGATOR_WORD = re.compile(
+    r"不得|不会|不能|不可|不必|不用|不再|从不|绝不|请勿|切勿|勿|别|禁止|严禁|无需|无须|避免|停止|不[^限要]"
+    r"|\b(?:not|never|don't|doesn't|do not|does not|won't|will not|stop|avoid)\b"
 )
 _NEGATION_WINDOW = 16  # characters before an act read for its negator
 
