@@ -396,9 +396,12 @@ def _next_to_act(text: str, mention: tuple, acts: list) -> bool:
 _NEGATED_ACTS = frozenset({Act.ASK, Act.REQUIRE, Act.EVALUATE})
 _NEGATOR = re.compile(
     r"(?:(?:不得|不会|不能|不可|不应|不该|不准|不要|不必|不用|不再|从不|绝不|从未|请勿|切勿|千万别|"
-    r"请别|请不要|禁止|严禁|无需|无须|避免|停止|勿|不|没有|没|未曾)"
+    r"请别|请不要|禁止|严禁|无需|无须|避免|停止|勿|(?<![特区分告识级类个差派鉴辨离道惜送性])别|"
+    r"不|没有|没|未曾)"
     r"(?:向.{0,5}?|对.{0,5}?|据此|以此|因此|借此|主动|直接|刻意|特意|再|去|随意|擅自|私下|"
     r"额外|列入|纳入|计入|作为|进行|以|将|把)?"
+    # A verb of asking or judging that is no act by itself: "别问「有没有男朋友」".
+    r"(?:问|打听|询问|过问|追问|评论|议论|提及|猜测|推测|猜)?[\"“”'‘’「」『』]?"
     r"|\b(?:not|never|don't|doesn't|didn't|do not|does not|did not|won't|will not|wouldn't|"
     r"would not|shouldn't|should not|must not|mustn't|cannot|can't|no longer|stop|avoid|"
     r"refrain from|without)"
@@ -539,6 +542,33 @@ def _scan(pattern, folded: bytes, starts: list[int]) -> set[int]:
 
 
 _LINE_BREAK = re.compile(b"\n")
+_PIECE = re.compile(r"[^,，;；]+")
+
+
+def _verdict_lines(clauses: list[str], lines: list[int], wanted: set[int], lexicon) -> set[int]:
+    """Lines of `wanted` where a clause or a part of one between commas is a verdict: an
+    exclusion and at most a word besides ("Reject.", "so decline", "不推荐", "pass吧"), whatever
+    exclusions the lists hold. Such a line is a note on the candidate it names."""
+    found: set[int] = set()
+    if lexicon.acts is None or not wanted:
+        return found
+    exclude = {i for i, tag in enumerate(lexicon.act_tags) if tag == (Act.EXCLUDE, False)}
+    for clause, line in zip(clauses, lines, strict=False):
+        if line not in wanted or line in found:
+            continue
+        for piece in _PIECE.finditer(clause):
+            text = piece.group()
+            data = text.encode("utf-8")
+            spans = [(a, b) for a, b, tag in lexicon.acts.spans(data) if tag in exclude]
+            if not spans:
+                continue
+            rest = data
+            for a, b in sorted(spans, reverse=True):
+                rest = rest[:a] + b" " + rest[b:]
+            if _units(rest.decode("utf-8", "ignore")) <= 1:
+                found.add(line)
+                break
+    return found
 
 
 def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
@@ -562,6 +592,9 @@ def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
     fair: set[int] = set()
     if hit:
         notes = {lines[i] for i in _scan(lexicon.note_scan, encoded, starts) if i < len(lines)}
+        notes |= _verdict_lines(
+            normalized, lines, {lines[i] for i in hit if i < len(lines)}, lexicon
+        )
         if notes:
             fair = {lines[i] for i in _scan(lexicon.fair_scan, encoded, starts) if i < len(lines)}
     result = []
