@@ -552,7 +552,7 @@ def _verdict_lines(clauses: list[str], lines: list[int], wanted: set[int], lexic
     found: set[int] = set()
     if lexicon.acts is None or not wanted:
         return found
-    exclude = {i for i, tag in enumerate(lexicon.act_tags) if tag == (Act.EXCLUDE, False)}
+    exclude = {i for i, tag in enumerate(lexicon.act_tags) if tag[0] == Act.EXCLUDE}
     for clause, line in zip(clauses, lines, strict=False):
         if line not in wanted or line in found:
             continue
