@@ -112,15 +112,17 @@ class _Reader:
     def spans(self, key, pattern, index: int) -> list[tuple[int, int, int]]:
         """(start, end, tag index) in characters of `pattern`'s matches in clause `index`."""
         if key not in self._cache:
-            per_clause: list[list] = [[] for _clause in self.clauses]
+            # Only the clauses with a match get a list: on a long text most have none, and
+            # a list per clause per pattern is work for the garbage collector on every pass.
+            per_clause: dict[int, list] = {}
             if pattern is not None:
                 for start, end, tag in pattern.spans(self.joined):
                     i = bisect.bisect_right(self.starts, start) - 1
                     base = self.starts[i]
                     if end - base <= len(self.data[i]):
-                        per_clause[i].append((start - base, end - base, tag))
+                        per_clause.setdefault(i, []).append((start - base, end - base, tag))
             self._cache[key] = per_clause
-        found = self._cache[key][index]
+        found = self._cache[key].get(index)
         if not found:
             return []
         to_char = _char_offsets(self.clauses[index], self.data[index])
