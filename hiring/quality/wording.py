@@ -181,8 +181,11 @@ def _analyse(
     masked_spans = [(f_start, f_end) for f_start, f_end, _k, f_ground in frames if not f_ground]
     acts = []  # (start, end, act)
     for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index):
-        if any(f_start < a_end and a_start < f_end for f_start, f_end in masked_spans):
-            continue
+        if any(
+            f_start < a_end and a_start < f_end and not (a_start <= f_start and f_end <= a_end)
+            for f_start, f_end in masked_spans
+        ):
+            continue  # "不要求" is no "不要"; but "别往殡葬服务热线推" holds a frame and stays
         act, strict = lexicon.act_tags[tag]
         # An act of a list that needs context counts only right beside a mention.
         if strict and not any(
