@@ -19,7 +19,10 @@ How it works — who is named, and what is done to them:
    either order: exclude ("勿扰", "need not apply"), prefer ("优先"), require ("限", "must
    be"), ask ("是否", "please state", a form label "民族:") or evaluate (an interview note or
    a score). A topic is one when it is required, asked about or evaluated. A segment that is
-   nothing but a group ("女,大专以上") is a requirement list entry and counts too.
+   nothing but a group ("女,大专以上") is a requirement list entry and counts too. A line
+   with an interview-note heading, or where a clause or part of one is only an exclusion
+   ("Reject.", "so decline", "不推荐"), is a note: every mention in it is evaluated. Words of
+   a list that needs context ("男", "black") count only beside an act or before a person.
 4. Lawful frames suppress: a frame next to the group (customers, products and services:
    "女性客户", "women's apparel") or a lawful statement in the segment (negation, equal
    opportunity, benefits and leave, accommodation, affirmative measures, a notice asking
