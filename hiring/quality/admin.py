@@ -25,10 +25,20 @@ class WordListAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdm
     change_list_template = "admin/quality/wordlist/change_list.html"
     list_display = ["slug", "kind", "ground", "act", "severity", "is_active", "updated_at"]
     list_editable = ["is_active"]
-    list_filter = ["kind", "ground", "act", "severity", "is_active"]
+    list_filter = ["kind", "ground", "act", "severity", "needs_context", "is_active"]
     search_fields = ["slug", "description", "words"]
     ordering = ["kind", "ground", "slug"]
-    fields = ["slug", "description", "kind", "ground", "act", "severity", "is_active", "words"]
+    fields = [
+        "slug",
+        "description",
+        "kind",
+        "ground",
+        "act",
+        "severity",
+        "needs_context",
+        "is_active",
+        "words",
+    ]
 
     def get_urls(self):
         try_url = path(

@@ -162,10 +162,10 @@ class Message:
 @dataclass(frozen=True)
 class Lexicon:
     # Mentions: protected groups, topics and self-standing phrases, tagged
-    # (kind, ground, severity); one group per tag, in that order.
+    # (kind, ground, severity, needs context); one group per tag, in that order.
     mentions: object
     mention_tags: tuple
-    # Acts on a mention, tagged (act,).
+    # Acts on a mention, tagged (act, needs context).
     acts: object
     act_tags: tuple
     # Lawful frames for every ground, tagged (kind, ground): FRAME next to a mention,
@@ -201,14 +201,16 @@ def build_lexicon(rules, word_lists, *, stamp: tuple = ()) -> Lexicon:
     for wl in sorted(word_lists, key=lambda w: w.slug):
         words = lists[wl.slug]
         if wl.kind in (Kind.GROUP, Kind.TOPIC, Kind.PHRASE) and wl.ground:
-            key = (str(wl.kind), wl.ground, Severity(wl.severity or "error"))
+            strict = bool(getattr(wl, "needs_context", False)) and wl.kind == Kind.GROUP
+            key = (str(wl.kind), wl.ground, Severity(wl.severity or "error"), strict)
             mention_groups.setdefault(key, []).extend(words)
         elif wl.kind == Kind.ACT and wl.act:
-            act_groups.setdefault((wl.act,), []).extend(words)
+            strict = bool(getattr(wl, "needs_context", False)) and wl.act not in ("note", "fair")
+            act_groups.setdefault((wl.act, strict), []).extend(words)
         elif wl.kind in (Kind.FRAME, Kind.LAWFUL):
             frame_groups.setdefault((str(wl.kind), wl.ground or ""), []).extend(words)
-    note_scan = _line_scan(act_groups.pop(("note",), []), lists)
-    fair_scan = _line_scan(act_groups.pop(("fair",), []), lists)
+    note_scan = _line_scan(act_groups.pop(("note", False), []), lists)
+    fair_scan = _line_scan(act_groups.pop(("fair", False), []), lists)
     mentions, mention_tags = _tagged(sorted(mention_groups.items()), lists)
     trigger = _line_scan([w for words in mention_groups.values() for w in words], lists, ages=True)
     acts, act_tags = _tagged(sorted(act_groups.items()), lists)

@@ -99,6 +99,14 @@ class WordList(SlugNaturalKeyModel):
             "按整词匹配。{标识} 引用片段。"
         ),
     )
+    needs_context = models.BooleanField(
+        _("仅在语境中算作群体"),
+        default=False,
+        help_text=_(
+            "用于也有别的意思的词(“男”“先生”“black”):只有紧挨着限制行为(“限男”“男优先”)"
+            "或后接指人的词(“男的”“black candidates”)时才算作群体。"
+        ),
+    )
     is_active = models.BooleanField(_("启用"), default=True)
 
     history = HistoricalRecords()

@@ -33,7 +33,17 @@ class WordListResource(SafeExportResource):
     class Meta:
         model = WordList
         import_id_fields = ["slug"]
-        fields = ["slug", "description", "kind", "ground", "act", "severity", "is_active", "words"]
+        fields = [
+            "slug",
+            "description",
+            "kind",
+            "ground",
+            "act",
+            "severity",
+            "needs_context",
+            "is_active",
+            "words",
+        ]
         export_order = fields
         skip_unchanged = True
         report_skipped = True

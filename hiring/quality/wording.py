@@ -19,11 +19,16 @@ How it works — who is named, and what is done to them:
    either order: exclude ("勿扰", "need not apply"), prefer ("优先"), require ("限", "must
    be"), ask ("是否", "please state", a form label "民族:") or evaluate (an interview note or
    a score). A topic is one when it is required, asked about or evaluated. A segment that is
-   nothing but a group ("女,大专以上") is a requirement list entry and counts too.
+   nothing but a group ("女,大专以上") is a requirement list entry and counts too. A line
+   with an interview-note heading, or where a clause or part of one is only an exclusion
+   ("Reject.", "so decline", "不推荐"), is a note: every mention in it is evaluated. Words of
+   a list that needs context ("男", "black") count only beside an act or before a person.
 4. Lawful frames suppress: a frame next to the group (customers, products and services:
    "女性客户", "women's apparel") or a lawful statement in the segment (negation, equal
    opportunity, benefits and leave, accommodation, affirmative measures, a notice asking
-   not to disclose). A frame's words are masked, so "不要求" is not the act "不要".
+   not to disclose). A frame's words are masked, so "不要求" is not the act "不要". A negator
+   just before a question, requirement or rating cancels it and those after it in its segment
+   ("不得向候选人打听婚育情况", "will not be assessed"), whatever words the lists hold.
 5. Each ground found yields one ``Finding`` at its highest severity, quoting exactly what
    the user wrote.
 """
@@ -110,15 +115,17 @@ class _Reader:
     def spans(self, key, pattern, index: int) -> list[tuple[int, int, int]]:
         """(start, end, tag index) in characters of `pattern`'s matches in clause `index`."""
         if key not in self._cache:
-            per_clause: list[list] = [[] for _clause in self.clauses]
+            # Only the clauses with a match get a list: on a long text most have none, and
+            # a list per clause per pattern is work for the garbage collector on every pass.
+            per_clause: dict[int, list] = {}
             if pattern is not None:
                 for start, end, tag in pattern.spans(self.joined):
                     i = bisect.bisect_right(self.starts, start) - 1
                     base = self.starts[i]
                     if end - base <= len(self.data[i]):
-                        per_clause[i].append((start - base, end - base, tag))
+                        per_clause.setdefault(i, []).append((start - base, end - base, tag))
             self._cache[key] = per_clause
-        found = self._cache[key][index]
+        found = self._cache[key].get(index)
         if not found:
             return []
         to_char = _char_offsets(self.clauses[index], self.data[index])
@@ -152,29 +159,54 @@ def _analyse(
     mentions = []  # (start, end, kind, ground, severity)
     # Read on the clause as written: a frame word inside a longer mention ("local
     # residents") leaves the mention whole; one inside a frame ("女装") is dropped below.
+    in_context = []  # mentions of words that count only in context ("男", "black")
     for m_start, m_end, tag in found_mentions:
-        kind, ground, severity = lexicon.mention_tags[tag]
+        kind, ground, severity, strict = lexicon.mention_tags[tag]
         if kind != Kind.PHRASE and any(
             f_start <= m_start and m_end <= f_end and not f_ground
             for f_start, f_end, _k, f_ground in frames
         ):
             continue
-        mentions.append((m_start, m_end, kind, ground, severity))
+        mention = (m_start, m_end, kind, ground, severity)
+        if strict and not _PERSON.match(masked, m_end):
+            in_context.append(mention)
+            continue
+        mentions.append(mention)
     for span in age_spans(masked):
         if span.kind == MINIMUM:
             frames.append((span.start, span.end, str(Kind.FRAME), Ground.AGE))
             continue
         kind = Kind.PHRASE if span.kind == CAP else Kind.GROUP
         mentions.append((span.start, span.end, str(kind), Ground.AGE, Severity.ERROR))
-    if not mentions:
+    if not mentions and not in_context:
         return []
     # Acts inside a lawful frame are none: "不要求" is not "不要".
     masked_spans = [(f_start, f_end) for f_start, f_end, _k, f_ground in frames if not f_ground]
-    acts = [  # (start, end, act)
-        (a_start, a_end, lexicon.act_tags[tag][0])
-        for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index)
-        if not any(f_start < a_end and a_start < f_end for f_start, f_end in masked_spans)
+    acts = []  # (start, end, act)
+    for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index):
+        if any(
+            f_start < a_end and a_start < f_end and not (a_start <= f_start and f_end <= a_end)
+            for f_start, f_end in masked_spans
+        ):
+            continue  # "不要求" is no "不要"; but "别往殡葬服务热线推" holds a frame and stays
+        act, strict = lexicon.act_tags[tag]
+        # An act of a list that needs context counts only right beside a mention.
+        if strict and not any(
+            _next_to_act(masked, m, [(a_start, a_end, act)]) for m in mentions + in_context
+        ):
+            continue
+        acts.append((a_start, a_end, act))
+    acts = _without_negated(masked, acts, mentions + in_context)
+    mentions += [
+        m
+        for m in in_context
+        # One Chinese character ("满", "回") is part of too many words: only a person after it.
+        if _units(masked[m[0] : m[1]]) > 0.5
+        and not any(a_start < m[1] and m[0] < a_end for a_start, a_end, _act in acts)
+        and _next_to_act(masked, m, acts)
     ]
+    if not mentions:
+        return []
     for ground in {mention[3] for mention in mentions}:
         if ground in lexicon.ground_frames:
             pattern, tags = lexicon.ground_frames[ground]
@@ -291,9 +323,20 @@ def _analyse(
         wanted = None if kind == Kind.GROUP else _TOPIC_ACTS
         acted = note
         for a_start, a_end, act in acts:
-            if a_start < end and start < a_end:
+            if start <= a_start and a_end <= end:
                 continue  # the act is a word inside the mention itself
-            if wanted is not None and act not in wanted:
+            if (
+                wanted is not None
+                and act not in wanted
+                # "不得信仰宗教": an exclusion right before a topic forbids it (in English "no"
+                # before a topic is a request: "no photos please").
+                and not (
+                    act == Act.EXCLUDE
+                    and a_end <= start
+                    and not masked[a_end:start].strip()
+                    and not masked[a_start:a_end].isascii()
+                )
+            ):
                 continue
             a_seg = segment(a_start)
             if a_seg == seg:
@@ -308,8 +351,13 @@ def _analyse(
         if not acted and kind == Kind.GROUP:
             s_start, s_end = segment_text(seg)
             rest = masked[s_start:start] + masked[end:s_end]
-            # A requirement-list entry: "女,大专以上" (not "All parents, regardless of …").
-            acted = _units(rest) <= 2 and not _UNIVERSAL.search(rest)
+            # A requirement-list entry: "女,大专以上" (not "All parents, regardless of …", nor
+            # a negated statement: "不检测乙肝", "no genetic testing").
+            acted = (
+                _units(rest) <= 2
+                and not _UNIVERSAL.search(rest)
+                and not _NEGATOR_WORD.search(masked[s_start:start])
+            )
         if acted:
             # Quote the act with the mention when they are written together: "限女性".
             near = [
@@ -327,6 +375,90 @@ def _analyse(
 
 
 _BREAK = re.compile(r"[,，、;；:：()（）\[\]<>《》【】]")
+# A word for a person right after a mention: "男的", "女客服", "black candidates".
+_PERSON = re.compile(
+    r"\s*(?:的|者|人|性|生|士|们|员工|同事|候选人|应聘者|求职者|同学|客服|坐席|销售|前台|主播|员"
+    r"|(?:candidates?|applicants?|people|persons?|staff|employees?|workers?|agents?|reps?"
+    r"|representatives?|hires?|ones?|guys?|folks?|individuals?|members?|colleagues?|talent)\b)"
+)
+
+
+def _next_to_act(text: str, mention: tuple, acts: list) -> bool:
+    """Whether an act is written right beside the mention, nothing but a space between: "限男",
+    "男优先", "only men"."""
+    start, end = mention[0], mention[1]
+    for a_start, a_end, _act in acts:
+        if a_start < end and start < a_end or not any(c.isalnum() for c in text[a_start:a_end]):
+            continue  # inside the mention, or punctuation ("性别:" is a form label, "she:" none)
+        between = text[a_end:start] if a_end <= start else text[end:a_start]
+        if not between.strip():
+            return True
+    return False
+
+
+# Negation of asking, requiring or rating: "不得询问是否已婚", "外貌不列入评分", "we do not ask
+# whether…", "is never assessed". A negator written just before such an act (an adverb or two
+# between) cancels it and the acts of the same kinds after it in the segment, until a "but";
+# an exclusion or a preference stays one ("不招", "not hiring" are words of their own or
+# exclusions, not negated preferences).
+_NEGATED_ACTS = frozenset({Act.ASK, Act.REQUIRE, Act.EVALUATE})
+_NEGATOR = re.compile(
+    r"(?:(?:不得|不会|不能|不可|不应|不该|不准|不要|不必|不用|不再|从不|绝不|从未|请勿|切勿|千万别|"
+    r"请别|请不要|禁止|严禁|无需|无须|避免|停止|勿|(?<![特区分告识级类个差派鉴辨离道惜送性])别|"
+    r"不|没有|没|未曾)"
+    r"(?:向.{0,5}?|对.{0,5}?|据此|以此|因此|借此|主动|直接|刻意|特意|再|去|随意|擅自|私下|"
+    r"额外|列入|纳入|计入|作为|进行|以|将|把)?"
+    # A verb of asking or judging that is no act by itself: "别问「有没有男朋友」".
+    r"(?:问|打听|询问|过问|追问|评论|议论|提及|猜测|推测|猜)?[\"“”'‘’「」『』]?"
+    r"|\b(?:not|never|don't|doesn't|didn't|do not|does not|did not|won't|will not|wouldn't|"
+    r"would not|shouldn't|should not|must not|mustn't|cannot|can't|no longer|stop|avoid|"
+    r"refrain from|without)"
+    r"(?:\s+(?:\w+ly|be|been|being|ever|even|also|going to|have to|need to|to|get|got))*\s+)$"
+)
+_NEGATOR_WORD = re.compile(
+    r"不得|不会|不能|不可|不必|不用|不再|从不|绝不|请勿|切勿|勿|别|禁止|严禁|无需|无须|避免|停止|不[^限要]"
+    r"|\b(?:not|never|don't|doesn't|do not|does not|won't|will not|stop|avoid)\b"
+)
+_NEGATION_WINDOW = 16  # characters before an act read for its negator
+
+
+def _without_negated(text: str, acts: list, mentions: list) -> list:
+    """`acts` less those a negator cancels (see `_NEGATOR`); a negator inside a mention
+    ("性别" ends in 别) is none."""
+    if not acts:
+        return acts
+    kept = []
+    negated_from = None  # the segment start up to which a negation holds, as (start, end)
+    for a_start, a_end, act in acts:
+        if negated_from is not None:
+            start, end = negated_from
+            between = text[end:a_start]
+            if (
+                act in _NEGATED_ACTS
+                and not _BREAK.search(between)
+                and not _CONTRAST.search(between)
+            ):
+                negated_from = (start, a_end)
+                continue
+            negated_from = None
+        if act in _NEGATED_ACTS:
+            window_start = max(0, a_start - _NEGATION_WINDOW)
+            m = _NEGATOR.search(text, window_start, a_start)
+            if (
+                m
+                and not _BREAK.search(m.group())
+                and not any(
+                    m_start < m.start() + 1 and m.start() < m_end
+                    for m_start, m_end, *_r in mentions
+                )
+            ):
+                negated_from = (m.start(), a_end)
+                # The negator is no exclusion of its own ("不得" in "不得询问", "not" in "do
+                # not ask").
+                kept = [k for k in kept if not (m.start() <= k[0] and k[1] <= a_start)]
+                continue
+        kept.append((a_start, a_end, act))
+    return kept
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -418,6 +550,33 @@ def _scan(pattern, folded: bytes, starts: list[int]) -> set[int]:
 
 
 _LINE_BREAK = re.compile(b"\n")
+_PIECE = re.compile(r"[^,，;；]+")
+
+
+def _verdict_lines(clauses: list[str], lines: list[int], wanted: set[int], lexicon) -> set[int]:
+    """Lines of `wanted` where a clause or a part of one between commas is a verdict: an
+    exclusion and at most a word besides ("Reject.", "so decline", "不推荐", "pass吧"), whatever
+    exclusions the lists hold. Such a line is a note on the candidate it names."""
+    found: set[int] = set()
+    if lexicon.acts is None or not wanted:
+        return found
+    exclude = {i for i, tag in enumerate(lexicon.act_tags) if tag[0] == Act.EXCLUDE}
+    for clause, line in zip(clauses, lines, strict=False):
+        if line not in wanted or line in found:
+            continue
+        for piece in _PIECE.finditer(clause):
+            text = piece.group()
+            data = text.encode("utf-8")
+            spans = [(a, b) for a, b, tag in lexicon.acts.spans(data) if tag in exclude]
+            if not spans:
+                continue
+            rest = data
+            for a, b in sorted(spans, reverse=True):
+                rest = rest[:a] + b" " + rest[b:]
+            if _units(rest.decode("utf-8", "ignore")) <= 1:
+                found.add(line)
+                break
+    return found
 
 
 def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
@@ -441,6 +600,9 @@ def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
     fair: set[int] = set()
     if hit:
         notes = {lines[i] for i in _scan(lexicon.note_scan, encoded, starts) if i < len(lines)}
+        notes |= _verdict_lines(
+            normalized, lines, {lines[i] for i in hit if i < len(lines)}, lexicon
+        )
         if notes:
             fair = {lines[i] for i in _scan(lexicon.fair_scan, encoded, starts) if i < len(lines)}
     result = []

@@ -50,7 +50,7 @@ def list_data(word_list, **changes):
 
 
 def test_a_word_added_in_admin_is_used_by_the_next_quality_check(client, lexicon_rows, admin_amy):
-    text = "形婚人士勿扰"
+    text = "协议婚人士勿扰"
     assert not check_wording(text)
 
     client.force_login(admin_amy)
@@ -64,7 +64,7 @@ def test_a_word_added_in_admin_is_used_by_the_next_quality_check(client, lexicon
             "act": "",
             "severity": "error",
             "is_active": "on",
-            "words": "形婚",
+            "words": "协议婚",
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -72,7 +72,7 @@ def test_a_word_added_in_admin_is_used_by_the_next_quality_check(client, lexicon
 
     (finding,) = check_wording(text)
     assert finding.rule == "wording.marital" and finding.severity == "error"
-    assert "形婚人士勿扰" in finding.message
+    assert "协议婚人士勿扰" in finding.message
 
 
 def test_a_broken_pattern_is_refused_in_admin_with_the_error_beside_it(

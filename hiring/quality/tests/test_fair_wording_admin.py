@@ -5,7 +5,14 @@ is refused in admin, with the reason next to the field."""
 import pytest
 from django.urls import reverse
 
-from hiring.catalog.models import Capability, CoreChallenge, Preset, PresetItem, ScreeningTerm
+from hiring.catalog.models import (
+    Capability,
+    ChallengeEffect,
+    CoreChallenge,
+    Preset,
+    PresetItem,
+    ScreeningTerm,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +143,33 @@ def test_a_core_challenge_and_its_effects_are_checked(client, catalog, admin_amy
     assert "reason_zh_hans" in formset.forms[0].errors
     challenge.refresh_from_db()
     assert challenge.screening_question_en != data["screening_question_en"]
+
+
+def test_a_challenge_with_fair_wording_is_saved(client, catalog, admin_amy):
+    challenge = CoreChallenge.objects.filter(effects__isnull=False).distinct().first()
+    url = reverse("admin:catalog_corechallenge_change", args=[challenge.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["screening_question_zh_hans"] = "请举一个你安抚老年客户情绪的例子。"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    challenge.refresh_from_db()
+    assert challenge.screening_question == "请举一个你安抚老年客户情绪的例子。"
+
+
+def test_a_challenge_effect_on_its_own_page_is_checked(client, catalog, admin_amy):
+    effect = ChallengeEffect.objects.first()
+    url = reverse("admin:catalog_challengeeffect_change", args=[effect.pk])
+    client.force_login(admin_amy)
+    data = form_data(client.get(url))
+    data["interview_prompts_en"] = "Are you planning to have children soon?"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "interview_prompts_en" in response.context["adminform"].form.errors
 
 
 def test_a_screening_term_is_checked(client, catalog, admin_amy):

@@ -53,12 +53,12 @@ def test_reloading_the_fixture_adds_no_duplicates(lexicon_rows):
 
 
 def test_a_group_word_added_in_admin_is_used_with_every_act(lexicon_rows):
-    assert rules("须为形婚人士") == []
-    add_words("marital-groups", "形婚")
-    assert rules("须为形婚人士") == ["wording.marital"]
-    assert rules("形婚人士勿扰") == ["wording.marital"]
-    assert rules("你是形婚吗?") == ["wording.marital"]
-    assert rules("为形婚人士客户推荐旅游套餐") == []  # customers: a lawful frame
+    assert rules("须为协议婚人士") == []
+    add_words("marital-groups", "协议婚")
+    assert rules("须为协议婚人士") == ["wording.marital"]
+    assert rules("协议婚人士勿扰") == ["wording.marital"]
+    assert rules("你是协议婚吗?") == ["wording.marital"]
+    assert rules("为协议婚人士客户推荐旅游套餐") == []  # customers: a lawful frame
 
 
 def test_a_new_act_applies_to_every_ground(lexicon_rows):
@@ -143,3 +143,19 @@ def test_a_broken_row_written_around_the_form_does_not_stop_the_check(lexicon_ro
     WordList.objects.create(slug="broken", kind="group", ground="age", words="限(女\n大龄")
     assert rules("限女性") == ["wording.gender"]
     assert rules("大龄勿扰") == ["wording.age"]
+
+
+def test_a_word_that_needs_context_counts_only_beside_an_act_or_a_person(lexicon_rows):
+    WordList.objects.create(
+        slug="gender-in-context",
+        description="也有别的意思的词",
+        kind="group",
+        ground="gender",
+        needs_context=True,
+        words="靓仔",
+    )
+    assert rules("靓仔优先") == ["wording.gender"]
+    assert rules("只要靓仔") == ["wording.gender"]
+    assert rules("靓仔们请勿投递") == ["wording.gender"]
+    # Elsewhere in the segment an act is not about the word: "靓仔" here is a brand.
+    assert rules("熟悉靓仔烧腊的菜单,须有一年经验") == []

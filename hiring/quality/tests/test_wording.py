@@ -479,3 +479,22 @@ def test_a_lawful_statement_closing_a_list_covers_the_whole_list(text, flagged):
 @pytest.mark.parametrize("text", ["徵才條件：民國80年次以後出生者", "限85年次以後出生"])
 def test_taiwanese_birth_years_are_read_as_an_age_limit(text):
     assert _categories(text) == ["age"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("面试官不得向候选人打听婚育情况", []),
+        ("我们从不要求应聘者说明宗教信仰", []),
+        ("婚否不作为考核内容", []),
+        ("Interviewers must never ask candidates about their religion.", []),
+        ("Your age will not be assessed at any stage.", []),
+        ("Please don't ask applicants whether they have children.", []),
+        # The negation covers its own segment, not an exclusion after it.
+        ("面试时不得询问是否已婚，已婚者不予录用", ["marital"]),
+        ("Do not ask about religion, but Muslims need not apply", ["religion"]),
+        ("有忧郁症病史者请勿应征", ["health"]),
+    ],
+)
+def test_a_negated_question_requirement_or_rating_is_none(text, flagged):
+    assert _categories(text) == flagged
