@@ -34,9 +34,9 @@ from hiring.sheets.tests.factories import make_sheet
 from . import pdfs
 
 WAIT_SECONDS = 90
-# With the live-server tests, in one pytest-xdist worker: two Celery workers of two test
-# processes started at once do not get their renders done in time.
-pytestmark = pytest.mark.xdist_group("live")
+# On one pytest-xdist worker, one after the other: two Celery workers of two test processes
+# started at once do not get their renders done in time.
+pytestmark = pytest.mark.xdist_group("celery")
 
 
 def _free_port() -> int:
