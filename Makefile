@@ -18,11 +18,12 @@ run: setup db
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # One pytest worker per core (pytest-xdist); each starts its own live server and Chromium when
-# its first browser test asks for them. The tests with a Celery worker thread run one after the
-# other on one of them (xdist_group "celery"). TEST_WORKERS=0 runs everything in this process.
+# its first browser test asks for them. Tests that must not overlap take a file lock (the
+# Celery-worker tests): pytest-xdist's xdist_group marks have no effect with pytest 9, whose
+# node ids xdist can no longer suffix. TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 test: setup-test
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 bench: setup-test system-bench
 	$(PY) bench/pdf.py
