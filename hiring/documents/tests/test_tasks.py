@@ -125,7 +125,7 @@ def worker(one_worker_at_a_time, redis_url):
         queued.close()
         # This test's queue, its binding and its PDFs; nothing of any other test.
         own = redis.Redis.from_url(redis_url)
-        own.delete(queue, f"_kombu.binding.{queue}", *own.scan_iter(f"{queue}:*"))
+        own.delete(queue, *own.scan_iter(f"{queue}:*"), *own.scan_iter(f"_kombu.binding*.{queue}"))
 
 
 @pytest.fixture
