@@ -17,12 +17,13 @@ run: setup db
 	@echo "Serving on http://$(HOST):$(PORT)/ (log in with one of the accounts above)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# One pytest worker per core (pytest-xdist); the tests with a live server or a Celery worker
-# thread share one (xdist_group "live"), and so one Chromium. TEST_WORKERS=0 runs everything
-# in this process.
+# One pytest worker per core (pytest-xdist); each starts its own live server and Chromium when
+# its first browser test asks for them. Tests that must not overlap take a file lock (the
+# Celery-worker tests): pytest-xdist's xdist_group marks have no effect with pytest 9, whose
+# node ids xdist can no longer suffix. TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 test: setup-test
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 bench: setup-test system-bench
 	$(PY) bench/pdf.py

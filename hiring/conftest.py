@@ -14,9 +14,10 @@ from django.utils import translation
 from hiring.accounts.roles import CATALOG_ADMIN, HIRING_MANAGER, HR
 from hiring.accounts.tests.factories import UserFactory
 
-# The catalog's rows as `loaddata` first made them in this test process: parsing the
-# fixtures again for every test that needs them cost more than most tests themselves.
-_catalog_rows: list[tuple[type[models.Model], list[models.Model]]] = []
+# The catalog's rows as `loaddata` first made them in this test process, ready to be written
+# again: parsing the fixtures again for every test that needs them cost more than most tests
+# themselves, and so did building model instances to write them back (`bulk_create`).
+_catalog_rows: list[tuple[type[models.Model], str, list[tuple]]] = []
 
 
 def _catalog_models() -> list[type[models.Model]]:
@@ -24,28 +25,45 @@ def _catalog_models() -> list[type[models.Model]]:
     return list(apps.get_app_config("catalog").get_models(include_auto_created=True))
 
 
+def _insert_statement(model: type[models.Model], connection) -> tuple[list, str]:
+    fields = model._meta.concrete_fields
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    return fields, f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
+
+
 @pytest.fixture
 def catalog(db):
     """The shipped catalog, loaded the way `make run` loads it (`loaddata`), once per test
     process; later tests get the same rows back, primary keys and timestamps included."""
+    using = router.db_for_write(_catalog_models()[0])
+    connection = connections[using]
     if not _catalog_rows:
         # The fixtures' untranslated fields hold the Chinese text, read as the active
         # language's: load them in Chinese, as `make db` does.
         with translation.override(settings.LANGUAGE_CODE):
             call_command("loaddata", "catalog", "presets", "challenges", verbosity=0)
         for model in _catalog_models():
-            rows = list(model._base_manager.order_by("pk"))
+            fields, sql = _insert_statement(model, connection)
+            rows = [
+                tuple(
+                    field.get_db_prep_save(getattr(row, field.attname), connection)
+                    for field in fields
+                )
+                for row in model._base_manager.using(using).order_by("pk")
+            ]
             if rows:
-                _catalog_rows.append((model, rows))
+                _catalog_rows.append((model, sql, rows))
         return
-    using = router.db_for_write(_catalog_rows[0][0])
-    with transaction.atomic(using=using):
-        for model, rows in _catalog_rows:
-            model._base_manager.using(using).bulk_create(rows)
+    # Foreign keys are checked at commit (Django makes them deferrable), so the order of the
+    # tables does not matter.
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        for _model, sql, rows in _catalog_rows:
+            cursor.executemany(sql, rows)
     # As loaddata does: the next row a test creates gets a key after the loaded ones.
-    connection = connections[using]
     statements = connection.ops.sequence_reset_sql(
-        no_style(), [model for model, _rows in _catalog_rows]
+        no_style(), [model for model, _sql, _rows in _catalog_rows]
     )
     if statements:
         with connection.cursor() as cursor:

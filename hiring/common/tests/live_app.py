@@ -25,6 +25,11 @@ PASSWORD = "fault-test-pass-2026"
 USERS = ("hr", "manager", "admin")
 
 SEED = f"""
+from django.core.management import call_command
+
+call_command("migrate", interactive=False, verbosity=0)
+call_command("loaddata", "catalog", "presets", "wording", verbosity=0)
+
 from hiring.accounts.roles import CATALOG_ADMIN, HIRING_MANAGER, HR
 from hiring.accounts.services import user_create_or_reset
 from hiring.sheets.tests.factories import make_sheet
@@ -71,14 +76,15 @@ def base_env(database: Path, **overrides: str) -> dict:
 
 
 def seed_database(directory: Path) -> tuple[Path, int]:
-    """A migrated database with the shipped catalog, three users and one sheet; its sheet id."""
+    """A migrated database with the shipped catalog, three users and one sheet; its sheet id.
+    Made in one process, as `migrate`, `loaddata` and a shell would, one after the other."""
     database = directory / "seed.sqlite3"
-    env = base_env(database)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["loaddata", "catalog", "presets", "wording"]):
-        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)
     seeded = subprocess.run(
-        [*manage, "shell", "-c", SEED], env=env, cwd=ROOT, check=True, capture_output=True
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", SEED],
+        env=base_env(database),
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     return database, int(seeded.stdout.split()[-1])
 

@@ -6,12 +6,15 @@ a Celery worker that is killed with SIGKILL in the middle of a render. Every pag
 without a server error, and what was saved must stay saved.
 """
 
+import fcntl
+import json
 import os
 import re
 import sqlite3
 import time
 import uuid
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -28,9 +31,23 @@ REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;url=([^"]+)">')
 RETRY = re.compile(r'<a class="btn btn-primary" href="([^"]+)" data-role="retry">')
 
 
-@pytest.fixture(scope="module")
-def seed(tmp_path_factory):
-    return seed_database(tmp_path_factory.mktemp("faults-seed"))
+@pytest.fixture(scope="session")
+def seed(tmp_path_factory, worker_id):
+    """The seeded database every app of these tests starts from a copy of: made once per test
+    run, by the first pytest-xdist worker to need it, and read by the others."""
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent  # the run's folder, above each worker's own
+    folder = root / "faults-seed"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = folder / "seed.json"
+        if not made.exists():
+            database, sheet_id = seed_database(folder)
+            made.write_text(json.dumps([str(database), sheet_id]))
+        database, sheet_id = json.loads(made.read_text())
+    return Path(database), sheet_id
 
 
 @pytest.fixture

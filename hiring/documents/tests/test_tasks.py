@@ -6,6 +6,7 @@ renders, and the download page waits for it. Redis is the one on 127.0.0.1:6379 
 from TEST_REDIS_URL, 3 by default); where none answers, the test starts its own redis-server.
 """
 
+import fcntl
 import os
 import re
 import shutil
@@ -34,9 +35,6 @@ from hiring.sheets.tests.factories import make_sheet
 from . import pdfs
 
 WAIT_SECONDS = 90
-# With the live-server tests, in one pytest-xdist worker: two Celery workers of two test
-# processes started at once do not get their renders done in time.
-pytestmark = pytest.mark.xdist_group("live")
 
 
 def _free_port() -> int:
@@ -78,7 +76,19 @@ def redis_url():
 
 
 @pytest.fixture
-def worker(redis_url):
+def one_worker_at_a_time(tmp_path_factory, worker_id):
+    """Two Celery workers of two test processes started at once do not get their renders done
+    in time: these tests take turns, whichever pytest-xdist workers run them."""
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent  # the run's folder, above each worker's own
+    with open(root / "celery-worker.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+@pytest.fixture
+def worker(one_worker_at_a_time, redis_url):
     """A worker on a queue of its own; PDFs cached in Redis under a prefix of its own.
 
     A Celery app of its own too, made current for the test: the project's app keeps the
@@ -107,13 +117,15 @@ def worker(redis_url):
         with override_settings(CACHES=caches):
             with start_worker(queued, pool="solo", perform_ping_check=False, queues=[queue]):
                 yield
-            cache.clear()
     finally:
         task_postrun.disconnect(close_connections)
         # The worker made its app the default too, which other threads (a live server) use.
         app.set_current()
         app.set_default()
         queued.close()
+        # This test's queue, its binding and its PDFs; nothing of any other test.
+        own = redis.Redis.from_url(redis_url)
+        own.delete(queue, *own.scan_iter(f"{queue}:*"), *own.scan_iter(f"_kombu.binding*.{queue}"))
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from hiring.accounts.tests.factories import PASSWORD
@@ -20,7 +21,6 @@ from .factories import make_sheet
 # brings back what migrations put there (the role groups).
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.xdist_group("live"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -40,24 +40,39 @@ def page(browser):
 
 
 class Steps:
-    """Takes a screenshot of every step; keeps them only when the test fails."""
+    """Keeps the page's HTML after every step and a screenshot of the step that failed; keeps
+    them only when the test fails. With `every_screenshot`, every step is photographed (to be
+    looked at by eye): a full-page screenshot costs more than most steps."""
 
-    def __init__(self, page):
+    def __init__(self, page, every_screenshot: bool = False):
         self.page = page
         self.folder = Path(tempfile.mkdtemp(prefix="browser-e2e-"))
         self.count = 0
+        self.every_screenshot = every_screenshot
 
     @contextmanager
     def step(self, name: str):
         self.count += 1
+        shot = f"{self.count:02d}-{name}"
         try:
             yield
-        finally:
-            self.page.screenshot(path=self.folder / f"{self.count:02d}-{name}.png", full_page=True)
+        except BaseException:
+            self.keep(shot, screenshot=True)
+            raise
+        self.keep(shot, screenshot=self.every_screenshot)
+
+    def keep(self, shot: str, screenshot: bool):
+        # A page still navigating has no content to give yet: that is no failure of the test.
+        try:
+            (self.folder / f"{shot}.html").write_text(self.page.content(), encoding="utf-8")
+            if screenshot:
+                self.page.screenshot(path=self.folder / f"{shot}.png", full_page=True)
+        except PlaywrightError as error:
+            (self.folder / f"{shot}.txt").write_text(str(error), encoding="utf-8")
 
     def done(self, failed: bool):
         if failed:
-            print(f"\nScreenshots of each step: {self.folder}")
+            print(f"\nEach step's page, and a screenshot of the failing one: {self.folder}")
             return
         for shot in self.folder.iterdir():
             shot.unlink()

@@ -9,10 +9,9 @@ from hiring.catalog.models import Capability, Preset
 from hiring.sheets.tests.factories import make_sheet
 
 # The live server's database is emptied after each browser test; serialized rollback puts
-# back what migrations made, so the tests of this group may run in any order.
+# back what migrations made, so these tests may run in any order.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.xdist_group("live"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
