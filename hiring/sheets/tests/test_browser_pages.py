@@ -15,7 +15,6 @@ from .test_browser import log_in, page  # noqa: F401  (the Chromium fixture)
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.xdist_group("live"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
