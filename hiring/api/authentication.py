@@ -55,7 +55,7 @@ class TokenScheme(OpenApiAuthenticationExtension):
 class TokenScope(permissions.BasePermission):
     """A read-only token may read; changing anything needs a read-write token."""
 
-    message = _("这个令牌是只读的,不能修改数据。")
+    message = _("这个令牌是只读的，不能修改数据。")
 
     def has_permission(self, request, view):
         token = request.auth

@@ -18,7 +18,7 @@ class TokenForm(forms.Form):
     name = forms.CharField(
         label=_("名称"),
         max_length=80,
-        help_text=_("用来认出这个令牌,如:招聘系统同步。"),
+        help_text=_("用来认出这个令牌，如：招聘系统同步。"),
     )
     scope = forms.ChoiceField(
         label=_("权限范围"),

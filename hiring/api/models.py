@@ -101,7 +101,7 @@ class WebhookEndpoint(TimeStampedModel):
         _("签名密钥"),
         max_length=200,
         default=new_secret,
-        help_text=_("接收方用它校验 HMAC-SHA256 签名;请只告诉接收方。"),
+        help_text=_("接收方用它校验 HMAC-SHA256 签名；请只告诉接收方。"),
     )
     events = models.JSONField(_("事件"), default=list)
     is_active = models.BooleanField(_("启用"), default=True)

@@ -84,5 +84,5 @@ def publish(request, pk: int):
 def unpublish(request, pk: int):
     sheet = sheet_get(user=request.user, pk=pk)
     services.public_posting_revoke(sheet=sheet, actor=request.user)
-    messages.success(request, _("已撤销公开招聘页,原链接不再可用。"))
+    messages.success(request, _("已撤销公开招聘页，原链接不再可用。"))
     return redirect("sheets:detail", pk=sheet.pk)

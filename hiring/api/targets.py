@@ -32,4 +32,4 @@ def check_target_url(url: str) -> None:
     except (OSError, ValueError, UnicodeError):
         raise ValidationError({"url": _("无法解析这个地址的主机名。")}) from None
     if not infos or not all(_is_public(info[4][0]) for info in infos):
-        raise ValidationError({"url": _("这个地址指向本机或内网,不能用作接收端。")})
+        raise ValidationError({"url": _("这个地址指向本机或内网，不能用作接收端。")})

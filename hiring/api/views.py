@@ -75,7 +75,7 @@ def body(request, names) -> dict:
             continue
         value = data[name]
         if isinstance(value, (list, dict)):
-            raise ValidationError({name: [_("请输入一个值,而不是列表或对象。")]})
+            raise ValidationError({name: [_("请输入一个值，而不是列表或对象。")]})
         values[name] = "" if value is None else clean_value(str(value))
     return values
 
@@ -84,7 +84,7 @@ def version_from(request) -> int:
     data = request.data if isinstance(request.data, dict) else {}
     value = data.get("version")
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError({"version": [_("请提供你读取时需求表的版本号(version,整数)。")]})
+        raise ValidationError({"version": [_("请提供你读取时需求表的版本号（version，整数）。")]})
     return value
 
 
@@ -129,10 +129,10 @@ def refusals(call, sheet: RequirementSheet | None = None):
     try:
         return call()
     except services.SheetConflict:
-        raise Conflict(_("需求表在你打开本页之后已被修改,请刷新后重试。")) from None
+        raise Conflict(_("需求表在你打开本页之后已被修改，请刷新后重试。")) from None
     except services.SheetNotEditable:
         raise Conflict(
-            _("这张需求表处于「%(status)s」状态,不能再编辑。")
+            _("这张需求表处于「%(status)s」状态，不能再编辑。")
             % {"status": sheet.get_status_display() if sheet else ""}
         ) from None
     except services.TransitionRefused as refused:

@@ -83,7 +83,7 @@ class Priority(SlugNaturalKeyModel):
     is_knockout = models.BooleanField(
         _("一票否决"),
         default=False,
-        help_text=_("不满足即淘汰,其他条件再好也不录用。"),
+        help_text=_("不满足即淘汰，其他条件再好也不录用。"),
     )
     description = models.CharField(_("说明"), max_length=200, blank=True)
 
@@ -168,7 +168,7 @@ class Capability(SlugNaturalKeyModel):
         help_text=_("软技能无法仅凭证书或简历证明。"),
     )
     star_prompts = models.TextField(
-        _("行为面试问题(STAR)"), blank=True, help_text=_("每行一个问题。")
+        _("行为面试问题（STAR）"), blank=True, help_text=_("每行一个问题。")
     )
     scenario_prompts = models.TextField(_("情景模拟题"), blank=True, help_text=_("每行一个情景。"))
     anchor_1 = models.TextField(_("1分表现"), blank=True)
@@ -215,7 +215,7 @@ class Preset(SlugNaturalKeyModel):
     screening_questions = models.TextField(
         _("必答题"),
         blank=True,
-        help_text=_("每位应聘者必须回答的问题,每行一个。"),
+        help_text=_("每位应聘者必须回答的问题，每行一个。"),
     )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)
@@ -290,7 +290,7 @@ class CoreChallenge(SlugNaturalKeyModel):
         _("必答题"),
         max_length=200,
         blank=True,
-        help_text=_("加入职位发布的必答题,用于初筛。"),
+        help_text=_("加入职位发布的必答题，用于初筛。"),
     )
     screening_question_reason = models.CharField(
         _("必答题理由"), max_length=200, blank=True, help_text=_("一句话说明为什么问这道题。")
@@ -331,12 +331,12 @@ class ChallengeEffect(TimeStampedModel):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("留空表示不改优先级;比原来重要为提高,否则为降低。"),
+        help_text=_("留空表示不改优先级；比原来重要为提高，否则为降低。"),
     )
     add_if_missing = models.BooleanField(
         _("需求表没有时添加"),
         default=False,
-        help_text=_("模板中没有这一项时,从能力库加入(只加入适用于该行业的能力项)。"),
+        help_text=_("模板中没有这一项时，从能力库加入（只加入适用于该行业的能力项）。"),
     )
     methods = models.ManyToManyField(
         AssessmentMethod,
@@ -348,7 +348,7 @@ class ChallengeEffect(TimeStampedModel):
         _("追加的面试问题"), blank=True, help_text=_("每行一个问题。")
     )
     reason = models.CharField(
-        _("理由"), max_length=200, help_text=_("一句话说明为什么这样调整,会显示给HR。")
+        _("理由"), max_length=200, help_text=_("一句话说明为什么这样调整，会显示给HR。")
     )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
@@ -392,7 +392,7 @@ class ScreeningTerm(SlugNaturalKeyModel):
     aliases = models.TextField(
         _("同义写法"),
         blank=True,
-        help_text=_("需求文字中出现其中任何一个,也算出现了这个关键词。每行一个。"),
+        help_text=_("需求文字中出现其中任何一个，也算出现了这个关键词。每行一个。"),
     )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 

@@ -37,7 +37,7 @@ def preset_duplicate(*, preset: Preset) -> Preset:
         field = build_localized_fieldname("name", language)
         if texts[field]:
             with translation.override(language):
-                label = _("(副本)")
+                label = _("（副本）")
             texts[field] = _free_name(f"{texts[field]} {label}"[:76], field=field)
     copy = Preset(
         slug=_free_slug(slugify(f"{preset.slug}-copy")[:60]),

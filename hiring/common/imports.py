@@ -39,7 +39,7 @@ class TooManyRows(ValueError):
     def __init__(self, rows: int):
         limit = settings.IMPORT_MAX_ROWS
         super().__init__(
-            _("文件有 %(rows)d 行,一次最多导入 %(limit)d 行。请拆成几个文件分批导入。")
+            _("文件有 %(rows)d 行，一次最多导入 %(limit)d 行。请拆成几个文件分批导入。")
             % {"rows": rows, "limit": limit}
         )
 
@@ -49,7 +49,7 @@ class LimitedImportForm(ImportForm):
         upload = self.cleaned_data["import_file"]
         if upload.size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(
-                _("文件太大(%(size)s),一次最多导入 %(limit)s。请拆成几个文件分批导入。")
+                _("文件太大（%(size)s），一次最多导入 %(limit)s。请拆成几个文件分批导入。")
                 % {
                     "size": filesizeformat(upload.size),
                     "limit": filesizeformat(settings.IMPORT_MAX_BYTES),
@@ -130,18 +130,19 @@ def import_job_run(*, job_id: int) -> None:
         )
     except Exception:
         logger.exception("Import %s failed", job_id)
-        job.status, job.errors = ImportJob.Status.FAILED, [_("导入时发生意外错误,未导入任何行。")]
+        job.status, job.errors = ImportJob.Status.FAILED, [_("导入时发生意外错误，未导入任何行。")]
     else:
         errors = [str(error.error) for error in result.base_errors]
         for number, row_errors in result.row_errors():
             errors += [
-                _("第 %(row)s 行:%(error)s") % {"row": number, "error": e.error} for e in row_errors
+                _("第 %(row)s 行：%(error)s") % {"row": number, "error": e.error}
+                for e in row_errors
             ]
         for invalid in result.invalid_rows:
             for field, field_errors in invalid.error_dict.items():
                 for message in field_errors:
                     errors.append(
-                        _("第 %(row)s 行:%(error)s")
+                        _("第 %(row)s 行：%(error)s")
                         % {"row": invalid.number, "error": f"{field}: {message}"}
                     )
         job.totals = {key: value for key, value in result.totals.items() if value}
@@ -192,7 +193,7 @@ class LimitedImportMixin:
             resource_index=self.get_resource_index(confirm_form),
         )
         tmp_storage.remove()
-        messages.info(request, _("导入已开始,在后台进行;完成后本页显示结果。"))
+        messages.info(request, _("导入已开始，在后台进行；完成后本页显示结果。"))
         app_label, model_name = self.get_model_info()
         return redirect(f"admin:{app_label}_{model_name}_import_job", job_id=job.pk)
 

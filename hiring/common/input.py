@@ -55,7 +55,7 @@ class InputCleaningMiddleware:
     def __call__(self, request):
         if request.encoding and request.encoding.lower() not in UTF8_NAMES:
             self._forget_body(request)
-            raise BadRequest(_("请求的字符编码无法识别,请使用 UTF-8 提交。"))
+            raise BadRequest(_("请求的字符编码无法识别，请使用 UTF-8 提交。"))
         request.GET = cleaned_querydict(request.GET)
         if request.method == "POST":
             try:

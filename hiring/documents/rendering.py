@@ -72,12 +72,12 @@ class DocumentError(Exception):
 
 class DocumentTooLarge(DocumentError):
     status = 413
-    message = gettext_lazy("这份需求表的条目或文字太多,无法生成文档。请删减条目或缩短描述后重试。")
+    message = gettext_lazy("这份需求表的条目或文字太多，无法生成文档。请删减条目或缩短描述后重试。")
 
 
 class DocumentTimeout(DocumentError):
     status = 503
-    message = gettext_lazy("文档生成超时,请稍后重试;如仍失败,请删减条目或缩短描述。")
+    message = gettext_lazy("文档生成超时，请稍后重试；如仍失败，请删减条目或缩短描述。")
 
 
 class DocumentsUnavailable(DocumentError):
@@ -85,14 +85,14 @@ class DocumentsUnavailable(DocumentError):
     may succeed. Shown as a page with a retry button, not as a server error."""
 
     status = 200
-    message = gettext_lazy("后台生成服务当前不可用。需求表已保存,请稍后点「重试」。")
+    message = gettext_lazy("后台生成服务当前不可用。需求表已保存，请稍后点「重试」。")
 
 
 class DocumentBlocked(DocumentError):
     """The quality check finds errors: the sheet's public and interview documents stay in."""
 
     status = 409
-    message = gettext_lazy("需求体检发现错误,修正后才能导出这份文档。")
+    message = gettext_lazy("需求体检发现错误，修正后才能导出这份文档。")
 
     def __init__(self, report: QualityReport):
         super().__init__()

@@ -76,7 +76,9 @@ def sheet_xlsx(*, sheet: RequirementSheet) -> bytes:
         # The same banner as the PDF: discriminatory wording stands out before the table.
         row += 1
         banner = Font(bold=True, color="B42318")
-        _put(table, row, 1, _("措辞检查发现歧视性内容,修正前请勿对外使用这份需求表:"), font=banner)
+        _put(
+            table, row, 1, _("措辞检查发现歧视性内容，修正前请勿对外使用这份需求表："), font=banner
+        )
         for finding in errors:
             row += 1
             _put(table, row, 1, finding.message, font=Font(color="B42318"))

@@ -85,7 +85,7 @@ def document_pdf(request, pk: int, kind: str) -> HttpResponse:
                 request,
                 sheet,
                 _(
-                    "文档迟迟没有生成出来,后台生成服务可能暂时出了问题。需求表已保存,请稍后点「重试」。"
+                    "文档迟迟没有生成出来，后台生成服务可能暂时出了问题。需求表已保存，请稍后点「重试」。"
                 ),
             )
         # A worker is rendering it: this page says so and looks again in a moment.

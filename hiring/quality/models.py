@@ -44,8 +44,8 @@ class Kind(models.TextChoices):
     TOPIC = "topic", _("受保护事项")
     PHRASE = "phrase", _("自成限制的说法")
     ACT = "act", _("限制行为")
-    FRAME = "frame", _("合法语境(紧邻)")
-    LAWFUL = "lawful", _("合法语境(整句)")
+    FRAME = "frame", _("合法语境（紧邻）")
+    LAWFUL = "lawful", _("合法语境（整句）")
     FRAGMENT = "fragment", _("片段")
 
 
@@ -55,8 +55,8 @@ class Act(models.TextChoices):
     REQUIRE = "require", _("要求")
     ASK = "ask", _("询问")
     EVALUATE = "evaluate", _("评价")
-    NOTE = "note", _("评语或结论(整段适用)")
-    FAIR = "fair", _("评语声明与此无关(整段不适用)")
+    NOTE = "note", _("评语或结论（整段适用）")
+    FAIR = "fair", _("评语声明与此无关（整段不适用）")
 
 
 LIST_SEVERITIES = [(Severity.ERROR.value, _("错误")), (Severity.WARNING.value, _("警告"))]
@@ -79,7 +79,7 @@ class WordList(SlugNaturalKeyModel):
         max_length=20,
         choices=Ground.choices,
         blank=True,
-        help_text=_("群体、事项和说法必填;合法语境留空表示对所有事由都适用。"),
+        help_text=_("群体、事项和说法必填；合法语境留空表示对所有事由都适用。"),
     )
     act = models.CharField(
         _("行为"), max_length=10, choices=Act.choices, blank=True, help_text=_("仅用于限制行为。")
@@ -89,13 +89,13 @@ class WordList(SlugNaturalKeyModel):
         max_length=10,
         choices=LIST_SEVERITIES,
         default=Severity.ERROR.value,
-        help_text=_("限制或偏好某一保护事由是错误;只是间接信号(如“年轻的团队”)是警告。"),
+        help_text=_("限制或偏好某一保护事由是错误；只是间接信号（如“年轻的团队”）是警告。"),
     )
     words = models.TextField(
         _("词语"),
         help_text=_(
-            "每行一个词语或正则表达式片段(RE2 语法,匹配时间与文本长度成正比),"
-            "匹配规范化后的文本:小写、简体、半角、阿拉伯数字。以字母或数字开头或结尾的词"
+            "每行一个词语或正则表达式片段（RE2 语法，匹配时间与文本长度成正比），"
+            "匹配规范化后的文本：小写、简体、半角、阿拉伯数字。以字母或数字开头或结尾的词"
             "按整词匹配。{标识} 引用片段。"
         ),
     )
@@ -103,8 +103,8 @@ class WordList(SlugNaturalKeyModel):
         _("仅在语境中算作群体"),
         default=False,
         help_text=_(
-            "用于也有别的意思的词(“男”“先生”“black”):只有紧挨着限制行为(“限男”“男优先”)"
-            "或后接指人的词(“男的”“black candidates”)时才算作群体。"
+            "用于也有别的意思的词（“男”“先生”“black”）：只有紧挨着限制行为（“限男”“男优先”）"
+            "或后接指人的词（“男的”“black candidates”）时才算作群体。"
         ),
     )
     is_active = models.BooleanField(_("启用"), default=True)
@@ -133,7 +133,7 @@ class WordList(SlugNaturalKeyModel):
         try:
             compile_words(split_alternatives(self.words), lists=lists)
         except PatternError as error:
-            errors["words"] = _("无法识别的模式:%(error)s") % {"error": error}
+            errors["words"] = _("无法识别的模式：%(error)s") % {"error": error}
         if errors:
             raise ValidationError(errors)
 

@@ -37,8 +37,8 @@ def over_demanding(snap: SheetSnapshot) -> list[Finding]:
             Finding(
                 rule="over_demanding.all_must",
                 severity=Severity.ERROR,
-                message=_("所有条目都是「必需」,等于没有重点,也会把大多数合适的人挡在门外。"),
-                suggestion=_("只把不满足就一定不能胜任的条件设为必需,其余降为高或中。"),
+                message=_("所有条目都是「必需」，等于没有重点，也会把大多数合适的人挡在门外。"),
+                suggestion=_("只把不满足就一定不能胜任的条件设为必需，其余降为高或中。"),
                 field="items",
                 step="hard",
             )
@@ -48,9 +48,9 @@ def over_demanding(snap: SheetSnapshot) -> list[Finding]:
             Finding(
                 rule="over_demanding.too_many_must",
                 severity=Severity.WARNING,
-                message=_("有 %(count)d 项「必需」条件,超过建议的 %(limit)d 项,要求可能过高。")
+                message=_("有 %(count)d 项「必需」条件，超过建议的 %(limit)d 项，要求可能过高。")
                 % {"count": len(must), "limit": limits["max_must"]},
-                suggestion=_("根据岗位实际情况合理设定标准,避免“一刀切”:保留真正的硬门槛。"),
+                suggestion=_("根据岗位实际情况合理设定标准，避免“一刀切”：保留真正的硬门槛。"),
                 field="items",
                 step="hard",
             )
@@ -60,9 +60,9 @@ def over_demanding(snap: SheetSnapshot) -> list[Finding]:
             Finding(
                 rule="over_demanding.too_many_very_high",
                 severity=Severity.WARNING,
-                message=_("有 %(count)d 项「极高」优先级,超过建议的 %(limit)d 项,面试难以聚焦。")
+                message=_("有 %(count)d 项「极高」优先级，超过建议的 %(limit)d 项，面试难以聚焦。")
                 % {"count": len(very_high), "limit": limits["max_very_high"]},
-                suggestion=_("挑出对岗位成败影响最大的两三项设为极高,其余设为高或中高。"),
+                suggestion=_("挑出对岗位成败影响最大的两三项设为极高，其余设为高或中高。"),
                 field="items",
                 step="core",
             )
@@ -94,8 +94,8 @@ def vague(snap: SheetSnapshot) -> list[Finding]:
                     severity=Severity.WARNING if hard else Severity.TIP,
                     message=_("「%(name)s」的要求没有可以检验的标准。") % {"name": item.name},
                     suggestion=_(
-                        "写出可量化或可核对的标准,例如年限(1年以上客服经验)、"
-                        "速度(打字每分钟60字)或具体工具(熟练使用Zendesk)。"
+                        "写出可量化或可核对的标准，例如年限（1年以上客服经验）、"
+                        "速度（打字每分钟60字）或具体工具（熟练使用Zendesk）。"
                     ),
                     field="requirement",
                     item_id=item.pk,
@@ -116,7 +116,7 @@ def missing_essentials(snap: SheetSnapshot) -> list[Finding]:
             "responsibilities",
             "posting",
             Severity.ERROR,
-            _("没有写岗位职责,应聘者无法了解岗位内容。"),
+            _("没有写岗位职责，应聘者无法了解岗位内容。"),
             _("在“职位发布与流程”一步列出 4–6 条主要职责。"),
         ),
         (
@@ -125,15 +125,15 @@ def missing_essentials(snap: SheetSnapshot) -> list[Finding]:
             "basics",
             Severity.ERROR,
             _("没有写工作地点。"),
-            _("写明城市和区域,例如“杭州市余杭区”或“远程”。"),
+            _("写明城市和区域，例如“杭州市余杭区”或“远程”。"),
         ),
         (
             sheet.salary_min is None or sheet.salary_max is None,
             "salary_min",
             "basics",
             Severity.WARNING,
-            _("没有写完整的薪资范围,会降低合适人选的投递意愿。"),
-            _("填写薪资下限和上限,例如 6000–9000 元/月。"),
+            _("没有写完整的薪资范围，会降低合适人选的投递意愿。"),
+            _("填写薪资下限和上限，例如 6000–9000 元/月。"),
         ),
         (
             not sheet.schedule,
@@ -141,15 +141,15 @@ def missing_essentials(snap: SheetSnapshot) -> list[Finding]:
             "basics",
             Severity.WARNING,
             _("没有写工作时间或班次。"),
-            _("写明班次安排,例如“做五休二,早晚班轮换”。"),
+            _("写明班次安排，例如“做五休二，早晚班轮换”。"),
         ),
         (
             not (posting and posting.process_step_list),
             "process_steps",
             "posting",
             Severity.WARNING,
-            _("没有写招聘流程,流程不透明会让应聘者产生疑虑。"),
-            _("列出各环节,例如:简历筛选 → 面试 → 情景模拟 → 背景调查 → 录用。"),
+            _("没有写招聘流程，流程不透明会让应聘者产生疑虑。"),
+            _("列出各环节，例如：简历筛选 → 面试 → 情景模拟 → 背景调查 → 录用。"),
         ),
     ]
     return [
@@ -194,9 +194,9 @@ def unassessed(snap: SheetSnapshot) -> list[Finding]:
                 Finding(
                     rule="unassessed.no_method",
                     severity=Severity.ERROR,
-                    message=_("「%(name)s」优先级为%(priority)s,却没有评估方式。")
+                    message=_("「%(name)s」优先级为%(priority)s，却没有评估方式。")
                     % {"name": item.name, "priority": item.priority.name},
-                    suggestion=_("至少选择一种评估方式,例如面试、情景模拟或上机测试。"),
+                    suggestion=_("至少选择一种评估方式，例如面试、情景模拟或上机测试。"),
                     field="methods",
                     item_id=item.pk,
                     step=item.category.slug,
@@ -207,9 +207,9 @@ def unassessed(snap: SheetSnapshot) -> list[Finding]:
                 Finding(
                     rule="unassessed.soft_skill_on_paper",
                     severity=Severity.WARNING,
-                    message=_("「%(name)s」是软技能,只靠证书或简历无法判断。")
+                    message=_("「%(name)s」是软技能，只靠证书或简历无法判断。")
                     % {"name": item.name},
-                    suggestion=_("加入行为面试(STAR)或情景模拟,观察候选人的实际表现。"),
+                    suggestion=_("加入行为面试（STAR）或情景模拟，观察候选人的实际表现。"),
                     field="methods",
                     item_id=item.pk,
                     step=item.category.slug,
@@ -279,8 +279,10 @@ INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     "cross-border": [
         (
             r"英语|英文|English|外语|双语",
-            gettext_lazy("跨境电商客服需要外语沟通,需求表里没有英语要求。"),
-            gettext_lazy("在硬性条件中加入语言能力:英语读写流畅,口语可沟通(如 CET-6 或同等水平)。"),
+            gettext_lazy("跨境电商客服需要外语沟通，需求表里没有英语要求。"),
+            gettext_lazy(
+                "在硬性条件中加入语言能力：英语读写流畅，口语可沟通（如 CET-6 或同等水平）。"
+            ),
             "hard",
             Severity.WARNING,
         )
@@ -288,8 +290,8 @@ INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     "finance": [
         (
             r"合规|风控|风险|complian|risk",
-            gettext_lazy("金融客服重在风控合规,需求表里没有合规或风控要求。"),
-            gettext_lazy("加入「合规与风控意识」,例如熟悉金融消费者权益保护相关规定。"),
+            gettext_lazy("金融客服重在风控合规，需求表里没有合规或风控要求。"),
+            gettext_lazy("加入「合规与风控意识」，例如熟悉金融消费者权益保护相关规定。"),
             "core",
             Severity.WARNING,
         )
@@ -297,8 +299,8 @@ INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     "saas": [
         (
             r"技术|API|软件|系统|technical|technolog|software|system",
-            gettext_lazy("SaaS 客户成功需要理解产品技术,需求表里没有技术理解要求。"),
-            gettext_lazy("加入「技术理解能力」,例如能看懂 API 文档、复现并描述问题。"),
+            gettext_lazy("SaaS 客户成功需要理解产品技术，需求表里没有技术理解要求。"),
+            gettext_lazy("加入「技术理解能力」，例如能看懂 API 文档、复现并描述问题。"),
             "core",
             Severity.TIP,
         )
@@ -306,7 +308,7 @@ INDUSTRY_EXPECTATIONS: dict[str, list[tuple[str, str, str, str, Severity]]] = {
     "ecommerce": [
         (
             r"抗压|高压|高峰|快速|转化|pressure|peak|quick|fast|conversion",
-            gettext_lazy("电商客服侧重高压快反与转化意识,需求表里没有相应要求。"),
+            gettext_lazy("电商客服侧重高压快反与转化意识，需求表里没有相应要求。"),
             gettext_lazy("加入情绪管理与抗压、快速反应或转化意识等条目。"),
             "core",
             Severity.TIP,
@@ -343,10 +345,10 @@ def soft_skills_unscreened(snap: SheetSnapshot) -> list[Finding]:
         Finding(
             rule="soft_skills_unscreened",
             severity=Severity.WARNING,
-            message=_("「%(names)s」是极高优先级的软技能,但职位发布里没有必答题。")
+            message=_("「%(names)s」是极高优先级的软技能，但职位发布里没有必答题。")
             % {"names": "、".join(i.name for i in soft)},
             suggestion=_(
-                "加一道必答题初筛,例如“请描述一次你成功安抚极度不满客户并解决问题的经历”。"
+                "加一道必答题初筛，例如“请描述一次你成功安抚极度不满客户并解决问题的经历”。"
             ),
             field="screening_questions",
             step="posting",

@@ -503,7 +503,7 @@ def _finding(lexicon: Lexicon, ground: str, severity: Severity, quoted: str) -> 
         return Finding(
             rule=f"wording.{ground}",
             severity=severity,
-            message=_("%(wording)s涉及%(ground)s,属于歧视性招聘内容。")
+            message=_("%(wording)s涉及%(ground)s，属于歧视性招聘内容。")
             % {"wording": quoted, "ground": label},
         )
     return Finding(

@@ -83,7 +83,7 @@ def challenges_by_slugs(slugs: Iterable[str]) -> list[CoreChallenge]:
 
 
 def _effect_note(*, challenge: CoreChallenge, effect: ChallengeEffect, actions: list[str]) -> str:
-    return _("因「%(challenge)s」%(actions)s。理由:%(reason)s") % {
+    return _("因「%(challenge)s」%(actions)s。理由：%(reason)s") % {
         "challenge": challenge.name,
         "actions": _(",").join(actions),
         "reason": effect.reason,
@@ -147,7 +147,7 @@ def plan_items(
                 )
                 planned[capability.pk] = item
                 actions.append(
-                    _("新增此项(优先级%(priority)s)")
+                    _("新增此项（优先级%(priority)s）")
                     % {"priority": priorities[item.priority_id].name}
                 )
             elif effect.priority_id and effect.priority_id != item.priority_id:
@@ -247,7 +247,7 @@ def challenge_fit(snap: SheetSnapshot) -> list[Finding]:
                         Finding(
                             rule="challenge.missing_item",
                             severity=Severity.WARNING,
-                            message=_("针对「%(challenge)s」,需求表应包含「%(name)s」,现在没有。")
+                            message=_("针对「%(challenge)s」，需求表应包含「%(name)s」，现在没有。")
                             % {"challenge": challenge.name, "name": capability.name},
                             suggestion=effect.reason,
                             field="items",
@@ -264,7 +264,7 @@ def challenge_fit(snap: SheetSnapshot) -> list[Finding]:
                         rule="challenge.missing_method",
                         severity=Severity.WARNING,
                         message=_(
-                            "针对「%(challenge)s」,「%(name)s」应使用「%(method)s」评估,"
+                            "针对「%(challenge)s」，「%(name)s」应使用「%(method)s」评估，"
                             "现在的评估方式中没有。"
                         )
                         % {"challenge": challenge.name, "name": item.name, "method": method.name},
@@ -282,7 +282,7 @@ def challenge_fit(snap: SheetSnapshot) -> list[Finding]:
                         rule="challenge.priority",
                         severity=Severity.TIP,
                         message=_(
-                            "针对「%(challenge)s」,建议「%(name)s」的优先级为%(wanted)s,"
+                            "针对「%(challenge)s」，建议「%(name)s」的优先级为%(wanted)s，"
                             "现在是%(now)s。"
                         )
                         % {

@@ -76,7 +76,7 @@ class BasicsForm(forms.ModelForm):
         queryset=CoreChallenge.objects.filter(is_active=True),
         to_field_name="slug",
         required=False,
-        help_text=_("可选,最多 3 个:团队当前最头疼的问题,需求表会据此调整条目并写明理由。"),
+        help_text=_("可选，最多 3 个：团队当前最头疼的问题，需求表会据此调整条目并写明理由。"),
         widget=forms.SelectMultiple(
             attrs={
                 "class": "challenge-select",
@@ -88,7 +88,7 @@ class BasicsForm(forms.ModelForm):
         ),
     )
     confirm_challenges = forms.BooleanField(
-        label=_("我确认按新的核心挑战调整上面列出的条目(已编辑的内容会被替换)"),
+        label=_("我确认按新的核心挑战调整上面列出的条目（已编辑的内容会被替换）"),
         required=False,
     )
     headcount = forms.IntegerField(
@@ -122,8 +122,8 @@ class BasicsForm(forms.ModelForm):
         model = RequirementSheet
         fields = ["title", "preset", "challenges", *RequirementSheet.BASIC_FIELDS[1:]]
         widgets = {
-            "schedule": forms.TextInput(attrs={"placeholder": _("如:做六休一,早晚班轮换")}),
-            "location": forms.TextInput(attrs={"placeholder": _("如:杭州市余杭区")}),
+            "schedule": forms.TextInput(attrs={"placeholder": _("如：做六休一，早晚班轮换")}),
+            "location": forms.TextInput(attrs={"placeholder": _("如：杭州市余杭区")}),
         }
 
     def __init__(self, *args, items_edited: bool = False, challenge_changes=None, **kwargs):
@@ -193,7 +193,7 @@ class BasicsForm(forms.ModelForm):
         if edited and not choice:
             self.add_error(
                 "retitle",
-                _("你改过标题或岗位名称。更换为「%(preset)s」后,请选择保留还是换成新模板的。")
+                _("你改过标题或岗位名称。更换为「%(preset)s」后，请选择保留还是换成新模板的。")
                 % {"preset": preset.name},
             )
             return
@@ -228,7 +228,7 @@ class BasicsForm(forms.ModelForm):
         if "confirm_challenges" in self.fields and not cleaned.get("confirm_challenges"):
             self.add_error(
                 "confirm_challenges",
-                _("新的核心挑战会调整上面列出的条目,其中有你编辑过的。确认调整请勾选此项。"),
+                _("新的核心挑战会调整上面列出的条目，其中有你编辑过的。确认调整请勾选此项。"),
             )
         return cleaned
 
@@ -441,7 +441,7 @@ class KitKeywordForm(forms.Form):
 
 class KitKnockoutForm(forms.Form):
     question = forms.CharField(
-        label=_("一票否决问题(是/否)"),
+        label=_("一票否决问题（是/否）"),
         max_length=QUESTION_MAX,
         validators=[_refuse_protected],
         widget=forms.Textarea(attrs={"rows": 2, **SMALL_INPUT}),
@@ -451,7 +451,7 @@ class KitKnockoutForm(forms.Form):
 class KitTestForm(forms.Form):
     method = forms.ChoiceField(label=_("测评"), widget=forms.Select(attrs=SMALL_SELECT))
     min_score = forms.IntegerField(
-        label=_("达标分数(满分100)"),
+        label=_("达标分数（满分100）"),
         min_value=0,
         max_value=100,
         widget=forms.NumberInput(attrs=SMALL_INPUT),

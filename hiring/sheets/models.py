@@ -283,7 +283,7 @@ class JobPosting(TimeStampedModel):
         _("薪资福利"), max_length=2000, blank=True, help_text=_("每行一条。")
     )
     process_steps = models.TextField(
-        _("招聘流程"), max_length=1000, blank=True, help_text=_("每行一个环节,按先后顺序。")
+        _("招聘流程"), max_length=1000, blank=True, help_text=_("每行一个环节，按先后顺序。")
     )
     screening_questions = models.TextField(
         _("必答题"), max_length=2000, blank=True, help_text=_("每行一个问题。")

@@ -70,7 +70,7 @@ def protected_findings(text: str) -> list[Finding]:
 
 
 def protected_message(findings: list[Finding]) -> str:
-    return _("不能作为初筛条件:%(message)s") % {"message": findings[0].message}
+    return _("不能作为初筛条件：%(message)s") % {"message": findings[0].message}
 
 
 def _is_required(item) -> bool:
@@ -107,7 +107,7 @@ def _keywords(items, industry: Industry, industry_names: list[str]) -> list[dict
 
 def knockout_question(item, text: str) -> str:
     text = TRAILING_STOP.sub("", " ".join(text.split()))
-    return _("是否满足「%(name)s」的要求:%(requirement)s?") % {
+    return _("是否满足「%(name)s」的要求：%(requirement)s?") % {
         "name": item.name,
         "requirement": text,
     }

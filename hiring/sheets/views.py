@@ -73,7 +73,7 @@ def sheet_new(request):
                 basics=form.cleaned_data,
                 challenges=form.cleaned_data["challenges"],
             )
-            messages.success(request, _("需求表已创建,草稿会在每一步自动保存。"))
+            messages.success(request, _("需求表已创建，草稿会在每一步自动保存。"))
             return redirect("sheets:wizard", pk=sheet.pk, step="hard")
     else:
         initial = {}
@@ -142,7 +142,7 @@ def sheet_edit(request, pk: int):
 def sheet_duplicate(request, pk: int):
     sheet = sheet_get(user=request.user, pk=pk)
     form = DuplicateForm(
-        request.POST or None, initial={"title": _("%(title)s(副本)") % {"title": sheet.title}}
+        request.POST or None, initial={"title": _("%(title)s（副本）") % {"title": sheet.title}}
     )
     if request.method == "POST" and form.is_valid():
         copy = services.sheet_duplicate(
@@ -277,7 +277,7 @@ def sheet_revert(request, pk: int, history_id: int):
         messages.error(request, _("只有草稿或被退回的需求表可以恢复早先版本。"))
         return redirect("sheets:history", pk=sheet.pk)
     except services.SheetConflict:
-        messages.error(request, _("需求表在你打开本页之后已被修改,请刷新后重试。"))
+        messages.error(request, _("需求表在你打开本页之后已被修改，请刷新后重试。"))
         return redirect("sheets:history", pk=sheet.pk)
     except services.TransitionRefused as error:
         return _refused(request, sheet, error)
@@ -322,7 +322,7 @@ def sheet_screening(request, pk: int):
         except services.KitRefused as refused:
             forms.add_errors(refused.errors)
         except services.SheetConflict:
-            messages.error(request, _("需求表在你打开本页之后已被修改,请刷新后重试。"))
+            messages.error(request, _("需求表在你打开本页之后已被修改，请刷新后重试。"))
         else:
             messages.success(request, _("初筛条件已保存。"))
             return redirect("sheets:screening", pk=sheet.pk)
@@ -347,7 +347,7 @@ def sheet_screening_reset(request, pk: int):
             sheet=sheet, actor=request.user, expected_version=_posted_version(request)
         )
     except services.SheetConflict:
-        messages.error(request, _("需求表在你打开本页之后已被修改,请刷新后重试。"))
+        messages.error(request, _("需求表在你打开本页之后已被修改，请刷新后重试。"))
     else:
         messages.success(request, _("初筛条件已按需求表重新生成。"))
     return redirect("sheets:screening", pk=sheet.pk)

@@ -156,7 +156,7 @@ class SheetWizardView(NamedUrlWizardView):
         if not access.may_edit.test(request.user, self.sheet):
             messages.error(
                 request,
-                _("这张需求表处于「%(status)s」状态,不能再编辑。")
+                _("这张需求表处于「%(status)s」状态，不能再编辑。")
                 % {"status": self.sheet.get_status_display()},
             )
             return redirect("sheets:detail", pk=self.sheet.pk)
@@ -260,7 +260,7 @@ class SheetWizardView(NamedUrlWizardView):
         if capability is not None:
             messages.error(
                 self.request,
-                _("请先修正本步骤中标出的错误,再添加「%(name)s」。") % {"name": capability.name},
+                _("请先修正本步骤中标出的错误，再添加「%(name)s」。") % {"name": capability.name},
             )
         if not goto:
             return self.render(form)
@@ -271,7 +271,7 @@ class SheetWizardView(NamedUrlWizardView):
             return self.render(form)
         messages.warning(
             self.request,
-            _("「%(step)s」中有未完成的输入,已为你暂存。") % {"step": self.step_label(step)},
+            _("「%(step)s」中有未完成的输入，已为你暂存。") % {"step": self.step_label(step)},
         )
         return self.render_goto_step(goto)
 
@@ -411,8 +411,8 @@ class SheetWizardView(NamedUrlWizardView):
         messages.error(
             self.request,
             _(
-                "这张需求表在你打开本页之后已在别处保存过(另一个窗口或另一位同事),"
-                "你这次的修改没有保存,以免覆盖对方的内容。请复制需要保留的内容,"
+                "这张需求表在你打开本页之后已在别处保存过（另一个窗口或另一位同事），"
+                "你这次的修改没有保存，以免覆盖对方的内容。请复制需要保留的内容，"
                 "然后重新打开本步骤查看最新版本再修改。"
             ),
         )

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
                 ('name', models.CharField(max_length=80, verbose_name='名称')),
                 ('url', models.URLField(max_length=500, verbose_name='接收地址')),
-                ('secret', models.CharField(default=hiring.api.models.new_secret, help_text='接收方用它校验 HMAC-SHA256 签名;请只告诉接收方。', max_length=200, verbose_name='签名密钥')),
+                ('secret', models.CharField(default=hiring.api.models.new_secret, help_text='接收方用它校验 HMAC-SHA256 签名；请只告诉接收方。', max_length=200, verbose_name='签名密钥')),
                 ('events', models.JSONField(default=list, verbose_name='事件')),
                 ('is_active', models.BooleanField(default=True, verbose_name='启用')),
             ],

@@ -169,7 +169,7 @@ def test_create_from_a_preset_update_submit_and_approve(api, catalog, hr_alice, 
     assert patched.status_code == 200 and patched.json()["headcount"] == 3
     stale = api.patch(sheet_url, {"version": data["version"], "headcount": 4}, format="json")
     assert stale.status_code == 409
-    assert stale.json()["detail"] == "需求表在你打开本页之后已被修改,请刷新后重试。"
+    assert stale.json()["detail"] == "需求表在你打开本页之后已被修改，请刷新后重试。"
 
     version = patched.json()["version"]
     posting = api.patch(
@@ -242,7 +242,7 @@ def test_a_read_only_token_reads_but_changes_nothing(api, sheet, hr_alice):
     assert api.get(url("sheet-detail", sheet.pk)).status_code == 200
     response = api.post(url("sheet-submit", sheet.pk))
     assert response.status_code == 403
-    assert response.json()["detail"] == "这个令牌是只读的,不能修改数据。"
+    assert response.json()["detail"] == "这个令牌是只读的，不能修改数据。"
     assert RequirementSheet.objects.get(pk=sheet.pk).status == "draft"
 
 

@@ -242,7 +242,7 @@ def test_admin_refuses_a_private_endpoint_and_resends_deliveries(
         },
     )
     assert response.status_code == 200
-    assert "这个地址指向本机或内网,不能用作接收端。" in response.text
+    assert "这个地址指向本机或内网，不能用作接收端。" in response.text
     assert WebhookEndpoint.objects.count() == 1
 
     settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = True

@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(db_index=True, max_length=20, verbose_name='名称')),
                 ('order', models.PositiveSmallIntegerField(default=0, help_text='数字越小越重要。', verbose_name='排序')),
                 ('weight', models.PositiveSmallIntegerField(default=1, help_text='该项在面试评分表中的权重。', verbose_name='权重')),
-                ('is_knockout', models.BooleanField(default=False, help_text='不满足即淘汰,其他条件再好也不录用。', verbose_name='一票否决')),
+                ('is_knockout', models.BooleanField(default=False, help_text='不满足即淘汰，其他条件再好也不录用。', verbose_name='一票否决')),
                 ('description', models.CharField(blank=True, max_length=200, verbose_name='说明')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),

@@ -93,12 +93,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='capability',
             name='star_prompts_en',
-            field=models.TextField(blank=True, default='', help_text='每行一个问题。', null=True, verbose_name='行为面试问题(STAR)'),
+            field=models.TextField(blank=True, default='', help_text='每行一个问题。', null=True, verbose_name='行为面试问题（STAR）'),
         ),
         migrations.AddField(
             model_name='capability',
             name='star_prompts_zh_hans',
-            field=models.TextField(blank=True, default='', help_text='每行一个问题。', null=True, verbose_name='行为面试问题(STAR)'),
+            field=models.TextField(blank=True, default='', help_text='每行一个问题。', null=True, verbose_name='行为面试问题（STAR）'),
         ),
         migrations.AddField(
             model_name='capabilitycategory',
@@ -133,12 +133,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='challengeeffect',
             name='reason_en',
-            field=models.CharField(default='', help_text='一句话说明为什么这样调整,会显示给HR。', max_length=200, null=True, verbose_name='理由'),
+            field=models.CharField(default='', help_text='一句话说明为什么这样调整，会显示给HR。', max_length=200, null=True, verbose_name='理由'),
         ),
         migrations.AddField(
             model_name='challengeeffect',
             name='reason_zh_hans',
-            field=models.CharField(default='', help_text='一句话说明为什么这样调整,会显示给HR。', max_length=200, null=True, verbose_name='理由'),
+            field=models.CharField(default='', help_text='一句话说明为什么这样调整，会显示给HR。', max_length=200, null=True, verbose_name='理由'),
         ),
         migrations.AddField(
             model_name='corechallenge',
@@ -163,7 +163,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='corechallenge',
             name='screening_question_en',
-            field=models.CharField(blank=True, default='', help_text='加入职位发布的必答题,用于初筛。', max_length=200, null=True, verbose_name='必答题'),
+            field=models.CharField(blank=True, default='', help_text='加入职位发布的必答题，用于初筛。', max_length=200, null=True, verbose_name='必答题'),
         ),
         migrations.AddField(
             model_name='corechallenge',
@@ -178,7 +178,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='corechallenge',
             name='screening_question_zh_hans',
-            field=models.CharField(blank=True, default='', help_text='加入职位发布的必答题,用于初筛。', max_length=200, null=True, verbose_name='必答题'),
+            field=models.CharField(blank=True, default='', help_text='加入职位发布的必答题，用于初筛。', max_length=200, null=True, verbose_name='必答题'),
         ),
         migrations.AddField(
             model_name='historicalassessmentmethod',
@@ -263,12 +263,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalcapability',
             name='star_prompts_en',
-            field=models.TextField(blank=True, default='', help_text='每行一个问题。', null=True, verbose_name='行为面试问题(STAR)'),
+            field=models.TextField(blank=True, default='', help_text='每行一个问题。', null=True, verbose_name='行为面试问题（STAR）'),
         ),
         migrations.AddField(
             model_name='historicalcapability',
             name='star_prompts_zh_hans',
-            field=models.TextField(blank=True, default='', help_text='每行一个问题。', null=True, verbose_name='行为面试问题(STAR)'),
+            field=models.TextField(blank=True, default='', help_text='每行一个问题。', null=True, verbose_name='行为面试问题（STAR）'),
         ),
         migrations.AddField(
             model_name='historicalcapabilitycategory',
@@ -303,12 +303,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalchallengeeffect',
             name='reason_en',
-            field=models.CharField(default='', help_text='一句话说明为什么这样调整,会显示给HR。', max_length=200, null=True, verbose_name='理由'),
+            field=models.CharField(default='', help_text='一句话说明为什么这样调整，会显示给HR。', max_length=200, null=True, verbose_name='理由'),
         ),
         migrations.AddField(
             model_name='historicalchallengeeffect',
             name='reason_zh_hans',
-            field=models.CharField(default='', help_text='一句话说明为什么这样调整,会显示给HR。', max_length=200, null=True, verbose_name='理由'),
+            field=models.CharField(default='', help_text='一句话说明为什么这样调整，会显示给HR。', max_length=200, null=True, verbose_name='理由'),
         ),
         migrations.AddField(
             model_name='historicalcorechallenge',
@@ -333,7 +333,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalcorechallenge',
             name='screening_question_en',
-            field=models.CharField(blank=True, default='', help_text='加入职位发布的必答题,用于初筛。', max_length=200, null=True, verbose_name='必答题'),
+            field=models.CharField(blank=True, default='', help_text='加入职位发布的必答题，用于初筛。', max_length=200, null=True, verbose_name='必答题'),
         ),
         migrations.AddField(
             model_name='historicalcorechallenge',
@@ -348,7 +348,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalcorechallenge',
             name='screening_question_zh_hans',
-            field=models.CharField(blank=True, default='', help_text='加入职位发布的必答题,用于初筛。', max_length=200, null=True, verbose_name='必答题'),
+            field=models.CharField(blank=True, default='', help_text='加入职位发布的必答题，用于初筛。', max_length=200, null=True, verbose_name='必答题'),
         ),
         migrations.AddField(
             model_name='historicalindustry',
@@ -413,12 +413,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalpreset',
             name='screening_questions_en',
-            field=models.TextField(blank=True, default='', help_text='每位应聘者必须回答的问题,每行一个。', null=True, verbose_name='必答题'),
+            field=models.TextField(blank=True, default='', help_text='每位应聘者必须回答的问题，每行一个。', null=True, verbose_name='必答题'),
         ),
         migrations.AddField(
             model_name='historicalpreset',
             name='screening_questions_zh_hans',
-            field=models.TextField(blank=True, default='', help_text='每位应聘者必须回答的问题,每行一个。', null=True, verbose_name='必答题'),
+            field=models.TextField(blank=True, default='', help_text='每位应聘者必须回答的问题，每行一个。', null=True, verbose_name='必答题'),
         ),
         migrations.AddField(
             model_name='historicalpreset',
@@ -463,12 +463,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalscreeningterm',
             name='aliases_en',
-            field=models.TextField(blank=True, default='', help_text='需求文字中出现其中任何一个,也算出现了这个关键词。每行一个。', null=True, verbose_name='同义写法'),
+            field=models.TextField(blank=True, default='', help_text='需求文字中出现其中任何一个，也算出现了这个关键词。每行一个。', null=True, verbose_name='同义写法'),
         ),
         migrations.AddField(
             model_name='historicalscreeningterm',
             name='aliases_zh_hans',
-            field=models.TextField(blank=True, default='', help_text='需求文字中出现其中任何一个,也算出现了这个关键词。每行一个。', null=True, verbose_name='同义写法'),
+            field=models.TextField(blank=True, default='', help_text='需求文字中出现其中任何一个，也算出现了这个关键词。每行一个。', null=True, verbose_name='同义写法'),
         ),
         migrations.AddField(
             model_name='historicalscreeningterm',
@@ -543,12 +543,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='preset',
             name='screening_questions_en',
-            field=models.TextField(blank=True, default='', help_text='每位应聘者必须回答的问题,每行一个。', null=True, verbose_name='必答题'),
+            field=models.TextField(blank=True, default='', help_text='每位应聘者必须回答的问题，每行一个。', null=True, verbose_name='必答题'),
         ),
         migrations.AddField(
             model_name='preset',
             name='screening_questions_zh_hans',
-            field=models.TextField(blank=True, default='', help_text='每位应聘者必须回答的问题,每行一个。', null=True, verbose_name='必答题'),
+            field=models.TextField(blank=True, default='', help_text='每位应聘者必须回答的问题，每行一个。', null=True, verbose_name='必答题'),
         ),
         migrations.AddField(
             model_name='preset',
@@ -593,12 +593,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='screeningterm',
             name='aliases_en',
-            field=models.TextField(blank=True, default='', help_text='需求文字中出现其中任何一个,也算出现了这个关键词。每行一个。', null=True, verbose_name='同义写法'),
+            field=models.TextField(blank=True, default='', help_text='需求文字中出现其中任何一个，也算出现了这个关键词。每行一个。', null=True, verbose_name='同义写法'),
         ),
         migrations.AddField(
             model_name='screeningterm',
             name='aliases_zh_hans',
-            field=models.TextField(blank=True, default='', help_text='需求文字中出现其中任何一个,也算出现了这个关键词。每行一个。', null=True, verbose_name='同义写法'),
+            field=models.TextField(blank=True, default='', help_text='需求文字中出现其中任何一个，也算出现了这个关键词。每行一个。', null=True, verbose_name='同义写法'),
         ),
         migrations.AddField(
             model_name='screeningterm',

@@ -92,7 +92,7 @@ def test_duplicate_preset_action_copies_every_item(client, catalog, admin_amy):
     copy = Preset.objects.exclude(pk=preset.pk).get(name__startswith=preset.name)
     assert not copy.is_active
     # Each language's text is copied, and each language's name says it is a copy.
-    assert copy.name_zh_hans == f"{preset.name_zh_hans} (副本)"
+    assert copy.name_zh_hans == f"{preset.name_zh_hans} （副本）"
     assert copy.name_en == f"{preset.name_en} (copy)"
     assert (copy.summary_zh_hans, copy.summary_en) == (preset.summary_zh_hans, preset.summary_en)
     assert {i.requirement_en for i in copy.items.all()} == {

@@ -46,7 +46,7 @@ def posting_sheet(sheet):
 
 def test_a_draft_posting_reads_exactly_so(posting_sheet):
     assert rendering.posting_text(sheet=posting_sheet) == (
-        "【草稿】需求表尚未批准,请勿发布。\n"
+        "【草稿】需求表尚未批准，请勿发布。\n"
         "\n"
         "电商客服 <夜班> & 周末\n"
         "杭州市余杭区 · 6,000–9,000 元/月 · 招 2 人\n"

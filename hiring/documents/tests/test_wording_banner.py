@@ -10,7 +10,7 @@ from hiring.sheets.models import SheetItem
 
 from . import pdfs
 
-BANNER = "措辞检查发现歧视性内容,修正前请勿对外使用这份需求表:"
+BANNER = "措辞检查发现歧视性内容，修正前请勿对外使用这份需求表："
 
 
 def make_discriminatory(sheet):

@@ -49,12 +49,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalwordlist',
             name='act',
-            field=models.CharField(blank=True, choices=[('exclude', '排除'), ('prefer', '偏好'), ('require', '要求'), ('ask', '询问'), ('evaluate', '评价'), ('note', '评语或结论(整段适用)'), ('fair', '评语声明与此无关(整段不适用)')], help_text='仅用于限制行为。', max_length=10, verbose_name='行为'),
+            field=models.CharField(blank=True, choices=[('exclude', '排除'), ('prefer', '偏好'), ('require', '要求'), ('ask', '询问'), ('evaluate', '评价'), ('note', '评语或结论（整段适用）'), ('fair', '评语声明与此无关（整段不适用）')], help_text='仅用于限制行为。', max_length=10, verbose_name='行为'),
         ),
         migrations.AddField(
             model_name='historicalwordlist',
             name='ground',
-            field=models.CharField(blank=True, choices=[('gender', '性别'), ('gender_identity', '性别认同'), ('orientation', '性取向'), ('marital', '婚育状况'), ('age', '年龄'), ('ethnicity', '民族或种族'), ('religion', '宗教信仰'), ('origin', '户籍或地域'), ('appearance', '外貌'), ('health', '健康状况'), ('disability', '残疾状况'), ('genetic', '遗传信息'), ('zodiac', '属相、星座或血型')], help_text='群体、事项和说法必填;合法语境留空表示对所有事由都适用。', max_length=20, verbose_name='保护事由'),
+            field=models.CharField(blank=True, choices=[('gender', '性别'), ('gender_identity', '性别认同'), ('orientation', '性取向'), ('marital', '婚育状况'), ('age', '年龄'), ('ethnicity', '民族或种族'), ('religion', '宗教信仰'), ('origin', '户籍或地域'), ('appearance', '外貌'), ('health', '健康状况'), ('disability', '残疾状况'), ('genetic', '遗传信息'), ('zodiac', '属相、星座或血型')], help_text='群体、事项和说法必填；合法语境留空表示对所有事由都适用。', max_length=20, verbose_name='保护事由'),
         ),
         migrations.AddField(
             model_name='historicalwordlist',
@@ -64,22 +64,22 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalwordlist',
             name='kind',
-            field=models.CharField(choices=[('group', '受保护群体'), ('topic', '受保护事项'), ('phrase', '自成限制的说法'), ('act', '限制行为'), ('frame', '合法语境(紧邻)'), ('lawful', '合法语境(整句)'), ('fragment', '片段')], default='fragment', max_length=10, verbose_name='作用'),
+            field=models.CharField(choices=[('group', '受保护群体'), ('topic', '受保护事项'), ('phrase', '自成限制的说法'), ('act', '限制行为'), ('frame', '合法语境（紧邻）'), ('lawful', '合法语境（整句）'), ('fragment', '片段')], default='fragment', max_length=10, verbose_name='作用'),
         ),
         migrations.AddField(
             model_name='historicalwordlist',
             name='severity',
-            field=models.CharField(choices=[('error', '错误'), ('warning', '警告')], default='error', help_text='限制或偏好某一保护事由是错误;只是间接信号(如“年轻的团队”)是警告。', max_length=10, verbose_name='严重程度'),
+            field=models.CharField(choices=[('error', '错误'), ('warning', '警告')], default='error', help_text='限制或偏好某一保护事由是错误；只是间接信号（如“年轻的团队”）是警告。', max_length=10, verbose_name='严重程度'),
         ),
         migrations.AddField(
             model_name='wordlist',
             name='act',
-            field=models.CharField(blank=True, choices=[('exclude', '排除'), ('prefer', '偏好'), ('require', '要求'), ('ask', '询问'), ('evaluate', '评价'), ('note', '评语或结论(整段适用)'), ('fair', '评语声明与此无关(整段不适用)')], help_text='仅用于限制行为。', max_length=10, verbose_name='行为'),
+            field=models.CharField(blank=True, choices=[('exclude', '排除'), ('prefer', '偏好'), ('require', '要求'), ('ask', '询问'), ('evaluate', '评价'), ('note', '评语或结论（整段适用）'), ('fair', '评语声明与此无关（整段不适用）')], help_text='仅用于限制行为。', max_length=10, verbose_name='行为'),
         ),
         migrations.AddField(
             model_name='wordlist',
             name='ground',
-            field=models.CharField(blank=True, choices=[('gender', '性别'), ('gender_identity', '性别认同'), ('orientation', '性取向'), ('marital', '婚育状况'), ('age', '年龄'), ('ethnicity', '民族或种族'), ('religion', '宗教信仰'), ('origin', '户籍或地域'), ('appearance', '外貌'), ('health', '健康状况'), ('disability', '残疾状况'), ('genetic', '遗传信息'), ('zodiac', '属相、星座或血型')], help_text='群体、事项和说法必填;合法语境留空表示对所有事由都适用。', max_length=20, verbose_name='保护事由'),
+            field=models.CharField(blank=True, choices=[('gender', '性别'), ('gender_identity', '性别认同'), ('orientation', '性取向'), ('marital', '婚育状况'), ('age', '年龄'), ('ethnicity', '民族或种族'), ('religion', '宗教信仰'), ('origin', '户籍或地域'), ('appearance', '外貌'), ('health', '健康状况'), ('disability', '残疾状况'), ('genetic', '遗传信息'), ('zodiac', '属相、星座或血型')], help_text='群体、事项和说法必填；合法语境留空表示对所有事由都适用。', max_length=20, verbose_name='保护事由'),
         ),
         migrations.AddField(
             model_name='wordlist',
@@ -89,12 +89,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='wordlist',
             name='kind',
-            field=models.CharField(choices=[('group', '受保护群体'), ('topic', '受保护事项'), ('phrase', '自成限制的说法'), ('act', '限制行为'), ('frame', '合法语境(紧邻)'), ('lawful', '合法语境(整句)'), ('fragment', '片段')], default='fragment', max_length=10, verbose_name='作用'),
+            field=models.CharField(choices=[('group', '受保护群体'), ('topic', '受保护事项'), ('phrase', '自成限制的说法'), ('act', '限制行为'), ('frame', '合法语境（紧邻）'), ('lawful', '合法语境（整句）'), ('fragment', '片段')], default='fragment', max_length=10, verbose_name='作用'),
         ),
         migrations.AddField(
             model_name='wordlist',
             name='severity',
-            field=models.CharField(choices=[('error', '错误'), ('warning', '警告')], default='error', help_text='限制或偏好某一保护事由是错误;只是间接信号(如“年轻的团队”)是警告。', max_length=10, verbose_name='严重程度'),
+            field=models.CharField(choices=[('error', '错误'), ('warning', '警告')], default='error', help_text='限制或偏好某一保护事由是错误；只是间接信号（如“年轻的团队”）是警告。', max_length=10, verbose_name='严重程度'),
         ),
         migrations.AlterField(
             model_name='historicalwordingrule',
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicalwordlist',
             name='words',
-            field=models.TextField(help_text='每行一个词语或正则表达式片段(RE2 语法,匹配时间与文本长度成正比),匹配规范化后的文本:小写、简体、半角、阿拉伯数字。以字母或数字开头或结尾的词按整词匹配。{标识} 引用片段。', verbose_name='词语'),
+            field=models.TextField(help_text='每行一个词语或正则表达式片段（RE2 语法，匹配时间与文本长度成正比），匹配规范化后的文本：小写、简体、半角、阿拉伯数字。以字母或数字开头或结尾的词按整词匹配。{标识} 引用片段。', verbose_name='词语'),
         ),
         migrations.AlterField(
             model_name='wordingrule',
@@ -114,6 +114,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='wordlist',
             name='words',
-            field=models.TextField(help_text='每行一个词语或正则表达式片段(RE2 语法,匹配时间与文本长度成正比),匹配规范化后的文本:小写、简体、半角、阿拉伯数字。以字母或数字开头或结尾的词按整词匹配。{标识} 引用片段。', verbose_name='词语'),
+            field=models.TextField(help_text='每行一个词语或正则表达式片段（RE2 语法，匹配时间与文本长度成正比），匹配规范化后的文本：小写、简体、半角、阿拉伯数字。以字母或数字开头或结尾的词按整词匹配。{标识} 引用片段。', verbose_name='词语'),
         ),
     ]

@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalwordlist',
             name='needs_context',
-            field=models.BooleanField(default=False, help_text='用于也有别的意思的词(“男”“先生”“black”):只有紧挨着限制行为(“限男”“男优先”)或后接指人的词(“男的”“black candidates”)时才算作群体。', verbose_name='仅在语境中算作群体'),
+            field=models.BooleanField(default=False, help_text='用于也有别的意思的词（“男”“先生”“black”）:只有紧挨着限制行为（“限男”“男优先”）或后接指人的词（“男的”“black candidates”）时才算作群体。', verbose_name='仅在语境中算作群体'),
         ),
         migrations.AddField(
             model_name='wordlist',
             name='needs_context',
-            field=models.BooleanField(default=False, help_text='用于也有别的意思的词(“男”“先生”“black”):只有紧挨着限制行为(“限男”“男优先”)或后接指人的词(“男的”“black candidates”)时才算作群体。', verbose_name='仅在语境中算作群体'),
+            field=models.BooleanField(default=False, help_text='用于也有别的意思的词（“男”“先生”“black”）:只有紧挨着限制行为（“限男”“男优先”）或后接指人的词（“男的”“black candidates”）时才算作群体。', verbose_name='仅在语境中算作群体'),
         ),
     ]

@@ -6,9 +6,9 @@ from django.db import migrations, models
 
 # Frozen copies: later changes to the app's code must not change what this migration did.
 GENERIC_ANCHORS = {
-    "anchor_1": "明显达不到要求:举不出相关经历或做法,或做法有明显问题。",
-    "anchor_3": "基本达到要求:能举出相关经历,做法合理,但不够完整或需要提示。",
-    "anchor_5": "超出要求:经历具体、结果可验证,能讲清思路并主动改进。",
+    "anchor_1": "明显达不到要求：举不出相关经历或做法，或做法有明显问题。",
+    "anchor_3": "基本达到要求：能举出相关经历，做法合理，但不够完整或需要提示。",
+    "anchor_5": "超出要求：经历具体、结果可验证，能讲清思路并主动改进。",
 }
 TAG = re.compile(r"^\s*[(（【\[]\s*([^)）】\]]{1,20}?)\s*[)）】\]]")
 PART_SEPARATOR = re.compile(r"[;；]\s*(?=[(（【\[])")

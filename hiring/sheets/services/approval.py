@@ -87,7 +87,7 @@ def sheet_submit(*, sheet: RequirementSheet, actor) -> RequirementSheet:
     report = check_sheet(sheet=current)
     if report.has_errors:
         raise TransitionRefused(
-            _("需求体检发现 %(count)d 个错误,修正后才能提交。") % {"count": len(report.errors)}
+            _("需求体检发现 %(count)d 个错误，修正后才能提交。") % {"count": len(report.errors)}
         )
     moved = _move(
         current=current,
@@ -98,8 +98,8 @@ def sheet_submit(*, sheet: RequirementSheet, actor) -> RequirementSheet:
     )
     _notify(
         user=moved.hiring_manager,
-        subject=_("待审批:%(title)s") % {"title": moved.title},
-        body=_("%(who)s 提交了需求表「%(title)s」,请审批。")
+        subject=_("待审批：%(title)s") % {"title": moved.title},
+        body=_("%(who)s 提交了需求表「%(title)s」，请审批。")
         % {"who": display_name(actor), "title": moved.title},
         sheet=moved,
     )
@@ -113,12 +113,12 @@ def _check_reviewer(current: RequirementSheet, actor, expected_version: int | No
         raise PermissionDenied
     if not access.may_review.test(actor, current):
         raise TransitionRefused(
-            _("只有待审批的需求表可以批准或退回,这张表当前是「%(status)s」。")
+            _("只有待审批的需求表可以批准或退回，这张表当前是「%(status)s」。")
             % {"status": current.get_status_display()}
         )
     if expected_version is not None and expected_version != current.version:
         raise TransitionRefused(
-            _("需求表在你打开本页之后又被修改并重新提交了,请查看最新内容后再审批。")
+            _("需求表在你打开本页之后又被修改并重新提交了，请查看最新内容后再审批。")
         )
 
 
@@ -134,14 +134,14 @@ class _Decision:
 APPROVAL = _Decision(
     RequirementSheet.Status.APPROVED,
     Review.Action.APPROVED,
-    gettext_lazy("已批准:%(title)s"),
+    gettext_lazy("已批准：%(title)s"),
     gettext_lazy("%(who)s 批准了需求表「%(title)s」。%(comment)s"),
 )
 RETURN = _Decision(
     RequirementSheet.Status.RETURNED,
     Review.Action.RETURNED,
-    gettext_lazy("需修改:%(title)s"),
-    gettext_lazy("%(who)s 退回了需求表「%(title)s」:%(comment)s"),
+    gettext_lazy("需修改：%(title)s"),
+    gettext_lazy("%(who)s 退回了需求表「%(title)s」：%(comment)s"),
 )
 
 
@@ -220,13 +220,13 @@ def sheet_new_revision(*, sheet: RequirementSheet, actor) -> RequirementSheet:
     current = _locked(sheet)
     ensure_author(sheet=current, actor=actor)
     if not access.may_revise.test(actor, current):
-        raise TransitionRefused(_("只有已批准的需求表可以创建新修订;草稿请直接编辑。"))
+        raise TransitionRefused(_("只有已批准的需求表可以创建新修订；草稿请直接编辑。"))
     open_revision = current.revisions.exclude(
         status__in=[RequirementSheet.Status.APPROVED, RequirementSheet.Status.ARCHIVED]
     ).first()
     if open_revision is not None:
         raise TransitionRefused(
-            _("这张表已有一份进行中的修订(#%(pk)d),请在那份上继续。") % {"pk": open_revision.pk}
+            _("这张表已有一份进行中的修订（#%(pk)d），请在那份上继续。") % {"pk": open_revision.pk}
         )
     revision = sheet_duplicate(
         sheet=current, actor=actor, title=revision_title(current), revision_of=current

@@ -74,13 +74,13 @@ def check_sheet_size(*, sheet: RequirementSheet) -> None:
     count, chars = totals["count"], totals["chars"] or 0
     if count > settings.SHEET_MAX_ITEMS:
         raise SheetTooLarge(
-            _("一份需求表最多 %(limit)d 个条目,保存后会有 %(count)d 个。请删去一些条目再保存。")
+            _("一份需求表最多 %(limit)d 个条目，保存后会有 %(count)d 个。请删去一些条目再保存。")
             % {"limit": settings.SHEET_MAX_ITEMS, "count": count}
         )
     if chars > settings.SHEET_MAX_CHARS:
         raise SheetTooLarge(
             _(
-                "一份需求表的条目文字最多 %(limit)d 字,保存后会有 %(count)d 字。"
+                "一份需求表的条目文字最多 %(limit)d 字，保存后会有 %(count)d 字。"
                 "请缩短要求、面试问题或评分描述再保存。"
             )
             % {"limit": settings.SHEET_MAX_CHARS, "count": chars}
@@ -115,9 +115,9 @@ def generic_scorecard() -> dict[str, str]:
     language (a sheet's content language where it is written into a sheet)."""
     return {
         "interview_prompts": "",
-        "anchor_1": _("明显达不到要求:举不出相关经历或做法,或做法有明显问题。"),
-        "anchor_3": _("基本达到要求:能举出相关经历,做法合理,但不够完整或需要提示。"),
-        "anchor_5": _("超出要求:经历具体、结果可验证,能讲清思路并主动改进。"),
+        "anchor_1": _("明显达不到要求：举不出相关经历或做法，或做法有明显问题。"),
+        "anchor_3": _("基本达到要求：能举出相关经历，做法合理，但不够完整或需要提示。"),
+        "anchor_5": _("超出要求：经历具体、结果可验证，能讲清思路并主动改进。"),
     }
 
 
@@ -459,12 +459,12 @@ def sheet_add_capability(
     ensure_author(sheet=sheet, actor=actor)
     if not capability.is_active or sheet.items.filter(capability=capability).exists():
         raise TransitionRefused(
-            _("「%(name)s」已在需求表中或已停用,不能再添加。") % {"name": capability.name}
+            _("「%(name)s」已在需求表中或已停用，不能再添加。") % {"name": capability.name}
         )
     industries = capability.industries.all()
     if industries and sheet.industry not in industries:
         raise TransitionRefused(
-            _("「%(name)s」只适用于%(industries)s,不适用于「%(industry)s」的需求表。")
+            _("「%(name)s」只适用于%(industries)s，不适用于「%(industry)s」的需求表。")
             % {
                 "name": capability.name,
                 "industries": "、".join(industry.name for industry in industries),
@@ -522,8 +522,8 @@ def check_wizard_state_size(state: dict, *, kept: dict | None = None) -> None:
     if size > limit and (kept is None or size > _json_size(kept)):
         raise WizardStateTooLarge(
             _(
-                "未完成的输入太多(超过 %(size)d KB),无法暂存。"
-                "请先修正下面标出的错误、删去过长的内容,保存本步骤后再离开。"
+                "未完成的输入太多（超过 %(size)d KB），无法暂存。"
+                "请先修正下面标出的错误、删去过长的内容，保存本步骤后再离开。"
             )
             % {"size": limit // 1024}
         )
