@@ -85,7 +85,7 @@ def challenges_by_slugs(slugs: Iterable[str]) -> list[CoreChallenge]:
 def _effect_note(*, challenge: CoreChallenge, effect: ChallengeEffect, actions: list[str]) -> str:
     return _("因「%(challenge)s」%(actions)s。理由：%(reason)s") % {
         "challenge": challenge.name,
-        "actions": _(",").join(actions),
+        "actions": _("，").join(actions),
         "reason": effect.reason,
     }
 

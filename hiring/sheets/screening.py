@@ -107,7 +107,7 @@ def _keywords(items, industry: Industry, industry_names: list[str]) -> list[dict
 
 def knockout_question(item, text: str) -> str:
     text = TRAILING_STOP.sub("", " ".join(text.split()))
-    return _("是否满足「%(name)s」的要求：%(requirement)s?") % {
+    return _("是否满足「%(name)s」的要求：%(requirement)s？") % {
         "name": item.name,
         "requirement": text,
     }

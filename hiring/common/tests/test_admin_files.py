@@ -69,7 +69,7 @@ def upload(client, rows: int):
 def test_an_import_with_too_many_rows_is_refused_with_a_clear_message(superuser_client):
     response = upload(superuser_client, 21)
     assert response.status_code == 200
-    assert "文件有 21 行,一次最多导入 20 行" in response.text
+    assert "文件有 21 行，一次最多导入 20 行" in response.text
     assert not WordList.objects.exists()
 
     response = upload(superuser_client, 20)

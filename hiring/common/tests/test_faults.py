@@ -131,7 +131,7 @@ def test_with_cache_and_broker_on_dead_ports_every_page_answers_and_saves_hold(l
     app = live_app(CACHE_URL=dead(5), CELERY_BROKER_URL=dead(5))
 
     clients = assert_every_page_answers(app)
-    save_a_requirement(app, clients["hr"], "断线期间保存的要求:熟练使用工单系统")
+    save_a_requirement(app, clients["hr"], "断线期间保存的要求：熟练使用工单系统")
     submit_and_approve(app, clients)
 
     # No cache to carry a worker's PDF back: the download is rendered in the request.

@@ -202,7 +202,7 @@ def test_the_scorecard_lists_interview_items_with_prompts_anchors_and_weights(sh
             for anchor in (item.anchor_1, item.anchor_3, item.anchor_5):
                 assert anchor and pdfs.squeeze(anchor) in text
     assert pdfs.squeeze(written_only.requirement) not in text
-    assert "自定义条目:请在此写下面试问题" in text
+    assert "自定义条目：请在此写下面试问题" in text
     total_weight = sum(item.priority.weight for item in scored)
     assert f"÷{total_weight}=" in text
     for label in ["1分", "3分", "5分", "权重", "一票否决", "记录", "面试官", "日期", "签名"]:

@@ -261,7 +261,7 @@ def test_a_title_with_a_line_break_still_submits_and_mails_one_line(
     assert status(sheet) == "submitted"
     message = mail.outbox[-1]
     assert message.to == ["bob@example.com"]
-    assert message.subject == "待审批:电商客服 Bcc: x@example.com"
+    assert message.subject == "待审批：电商客服 Bcc: x@example.com"
     assert message.message()["Bcc"] is None  # the line break did not start a header
 
 

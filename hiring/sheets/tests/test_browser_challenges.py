@@ -41,7 +41,7 @@ def expect_kit(page, live_server, sheet_pk: int, *, keyword: str, min_score: str
     questions = page.locator("textarea[name$='-question']").evaluate_all(
         "els => els.map(e => e.value)"
     )
-    assert "是否满足「学历」的要求:大专及以上?" in questions
+    assert "是否满足「学历」的要求：大专及以上？" in questions
     stress = page.locator("tr.kit-row").filter(
         has=page.locator("select[name$='-method'] option[selected]", has_text="抗压测评")
     )

@@ -66,7 +66,7 @@ def test_raising_a_priority_says_which_challenge_and_why(shop_sheet):
 
     assert learning.priority.slug == "very-high"  # 高 in the 电商 preset
     assert "因「新人上手慢」提高为极高" in learning.challenge_note
-    assert "理由:" in learning.challenge_note
+    assert "理由：" in learning.challenge_note
     conversion = item(shop_sheet, "conversion-awareness")
     assert conversion.priority.slug == "very-high"
     assert "因「转化率低」提高为极高" in conversion.challenge_note

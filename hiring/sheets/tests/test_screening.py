@@ -72,7 +72,7 @@ def test_the_derived_kit_follows_the_items_priorities(client, hr_alice, sheet):
     assert keywords["languages"] == {"普通话": True, "英语": False}  # 英语 …者优先: a plus
     assert keywords["certificates"]["大专"] is True
     knockouts = [k["question"] for k in document["knockouts"]]
-    assert "是否满足「学历」的要求:大专及以上?" in knockouts
+    assert "是否满足「学历」的要求：大专及以上？" in knockouts
     assert len(knockouts) == 3  # 学历, 语言能力, 系统/工具: the 必需 items
     tests = {t["name"]: t for t in document["tests"]}
     assert tests["学习能力测试"]["sources"] == ["学习与适应"]

@@ -44,7 +44,7 @@ def test_a_save_past_the_item_limit_is_refused_next_to_the_buttons(
     response = wizard.post("core", with_new_rows(wizard, "core", 2), action="save")
 
     assert response.status_code == 200
-    assert f"一份需求表最多 {before + 1} 个条目,保存后会有 {before + 2} 个" in response.text
+    assert f"一份需求表最多 {before + 1} 个条目，保存后会有 {before + 2} 个" in response.text
     assert response.text.index('id="size-error"') > response.text.index("新增条目1")
     assert SheetItem.objects.filter(sheet=sheet).count() == before
     sheet.refresh_from_db()
