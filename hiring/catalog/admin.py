@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 from simple_history.admin import SimpleHistoryAdmin
 
+from hiring.common.admin_lists import LabelledListEditableMixin
 from hiring.common.imports import LimitedImportMixin
 from hiring.common.translated_admin import SideBySideTranslationAdmin
 from hiring.quality.forms import fair_wording_form
@@ -41,6 +42,7 @@ def both_languages(*fields: str) -> list[str]:
 
 
 CATALOG_ADMIN_BASES = (
+    LabelledListEditableMixin,
     LimitedImportMixin,
     ImportExportModelAdmin,
     SimpleHistoryAdmin,
@@ -49,7 +51,7 @@ CATALOG_ADMIN_BASES = (
 
 
 @admin.register(Industry)
-class IndustryAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
+class IndustryAdmin(LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTranslationAdmin):
     form = fair_wording_form(Industry, ("name", "focus", "description"))
     list_display = ["name", "slug", "focus", "order"]
     list_editable = ["order"]
@@ -59,7 +61,9 @@ class IndustryAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
 
 
 @admin.register(CapabilityCategory)
-class CapabilityCategoryAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
+class CapabilityCategoryAdmin(
+    LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTranslationAdmin
+):
     form = fair_wording_form(CapabilityCategory, ("name", "description"))
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
@@ -68,7 +72,7 @@ class CapabilityCategoryAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
 
 
 @admin.register(Priority)
-class PriorityAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
+class PriorityAdmin(LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTranslationAdmin):
     form = fair_wording_form(Priority, ("name", "description"))
     list_display = ["name", "slug", "order", "weight", "is_knockout"]
     list_editable = ["order", "weight", "is_knockout"]
@@ -78,7 +82,9 @@ class PriorityAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
 
 
 @admin.register(AssessmentMethod)
-class AssessmentMethodAdmin(SimpleHistoryAdmin, SideBySideTranslationAdmin):
+class AssessmentMethodAdmin(
+    LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTranslationAdmin
+):
     form = fair_wording_form(AssessmentMethod, ("name", "description"))
     list_display = ["name", "slug", "stage", "on_scorecard", "order"]
     list_editable = ["stage", "on_scorecard", "order"]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from hiring.common.admin_lists import LabelledListEditableMixin
 from hiring.common.imports import LimitedImportMixin
 from hiring.common.translated_admin import SideBySideTranslationAdmin
 
@@ -18,7 +19,9 @@ from .wording import check_wording
 
 
 @admin.register(WordList)
-class WordListAdmin(LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class WordListAdmin(
+    LabelledListEditableMixin, LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin
+):
     """Vocabularies (groups, topics, phrases), acts and lawful frames: one list per row."""
 
     resource_classes = [WordListResource]
@@ -78,7 +81,11 @@ def try_wording(model_admin, request):
 
 @admin.register(WordingRule)
 class WordingRuleAdmin(
-    LimitedImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin, SideBySideTranslationAdmin
+    LabelledListEditableMixin,
+    LimitedImportMixin,
+    ImportExportModelAdmin,
+    SimpleHistoryAdmin,
+    SideBySideTranslationAdmin,
 ):
     """What a finding on a ground says."""
 

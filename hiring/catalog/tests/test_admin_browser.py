@@ -4,10 +4,18 @@ serious problem, and no page breaks the Content-Security-Policy."""
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from hiring.catalog.models import Capability, CoreChallenge, Preset
+from hiring.catalog.models import (
+    Capability,
+    ChallengeEffect,
+    CoreChallenge,
+    Preset,
+    ScreeningTerm,
+)
+from hiring.common.models import ImportJob
 from hiring.common.tests.accessibility import axe_violations
-from hiring.quality.models import WordingRule
+from hiring.quality.models import WordingRule, WordList
 from hiring.sheets.tests.test_browser import log_in
 
 pytestmark = [
@@ -38,6 +46,20 @@ def test_customised_admin_pages_pass_axe_and_the_csp(live_server, catalog, admin
     challenge = CoreChallenge.objects.filter(effects__isnull=False).first()
     call_command("loaddata", "wording", verbosity=0)
     rule = WordingRule.objects.first()
+    word_list = WordList.objects.filter(needs_context=True).first()
+    effect = ChallengeEffect.objects.first()
+    term = ScreeningTerm.objects.first()
+    # A finished background import whose rows had errors, as its page shows it.
+    job = ImportJob.objects.create(
+        owner=admin_amy,
+        model="catalog.capability",
+        file_name="capabilities.csv",
+        data=b"",
+        rows=120,
+        status=ImportJob.Status.DONE,
+        errors=["第 3 行：关键项不能为空。"],
+        finished_at=timezone.now(),
+    )
     found = {}
     for name, args in [
         ("admin:catalog_capability_changelist", []),
@@ -49,6 +71,16 @@ def test_customised_admin_pages_pass_axe_and_the_csp(live_server, catalog, admin
         # Chinese and English side by side, in a form and in an inline table.
         ("admin:catalog_corechallenge_change", [challenge.pk]),
         ("admin:quality_wordingrule_change", [rule.pk]),
+        ("admin:catalog_challengeeffect_change", [effect.pk]),
+        ("admin:catalog_screeningterm_change", [term.pk]),
+        ("admin:quality_wordlist_changelist", []),
+        ("admin:quality_wordingrule_changelist", []),
+        ("admin:catalog_priority_changelist", []),
+        ("admin:catalog_assessmentmethod_changelist", []),
+        ("admin:quality_wordlist_change", [word_list.pk]),
+        ("admin:quality_wordlist_try", []),
+        ("admin:catalog_capability_import", []),
+        ("admin:catalog_capability_import_job", [job.pk]),
     ]:
         page.goto(live_server.url + reverse(name, args=args))
         # The admin's scripts fetch nothing on load: the page is final at its load event.
