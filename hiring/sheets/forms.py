@@ -18,6 +18,7 @@ from hiring.catalog.models import (
     Priority,
     ScreeningTerm,
 )
+from hiring.common.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from hiring.common.models import max_length
 from hiring.common.translated import content_language
 
@@ -27,12 +28,12 @@ from .services import SCORECARD_FIELDS, generic_scorecard
 from .services.screening import QUESTION_MAX, TERM_MAX
 
 
-class PresetChoiceField(forms.ModelChoiceField):
+class PresetChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.industry.name} · {obj.name}"
 
 
-class ManagerChoiceField(forms.ModelChoiceField):
+class ManagerChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj):
         return display_name(obj)
 
@@ -50,7 +51,7 @@ ORDER_MAX = 999
 HEADCOUNT_MAX = 999
 
 
-class ChallengeChoiceField(forms.ModelMultipleChoiceField):
+class ChallengeChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} · {obj.description}" if obj.description else obj.name
 
@@ -243,7 +244,7 @@ class SheetItemForm(forms.ModelForm):
     # What makes a new row an item: the page fills `order` and ticks `included` by itself.
     TYPED_FIELDS = ("name", "requirement", "priority", "methods")
 
-    methods = forms.ModelMultipleChoiceField(
+    methods = BoundedModelMultipleChoiceField(
         label=_("评估方式"), queryset=AssessmentMethod.objects.all(), required=False
     )
     # Set by the row's 删除此行 button on a saved custom item (library items are switched off).
@@ -261,6 +262,7 @@ class SheetItemForm(forms.ModelForm):
             *SCORECARD_FIELDS,
         ]
         widgets = {"order": forms.HiddenInput}
+        field_classes = {"priority": BoundedModelChoiceField}
 
     def __init__(self, *args, method_choices=None, priority_choices=None, language=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -119,6 +119,27 @@ def test_hostile_input_through_every_wizard_step(client, sheet, hr_alice, step, 
                 assert escape(shown(value)) in again, key
 
 
+@pytest.mark.parametrize("field", ["methods", "priority"])
+@pytest.mark.parametrize("value", [str(2**63), str(-(2**63) - 1), "9" * 40])
+def test_an_id_no_database_integer_holds_is_an_invalid_choice(
+    client, sheet, hr_alice, field, value
+):
+    # SQLite raises on such a number where PostgreSQL finds no row: either way the user gets
+    # the step back with the error next to the field, and nothing saved changes.
+    client.force_login(hr_alice)
+    wizard = WizardClient(client, sheet.pk)
+    page = wizard.page_data("core")
+    before = snapshot(sheet.pk)
+    page["core-0-" + field] = [value] if field == "methods" else value
+
+    response = wizard.post("core", page, action="save")
+
+    assert response.status_code == 200
+    (row, *_rest) = wizard.rows(response)
+    assert field in row.errors
+    assert snapshot(sheet.pk) == before
+
+
 @hostile_settings
 @given(
     fields=st.fixed_dictionaries(
