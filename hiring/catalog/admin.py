@@ -41,6 +41,10 @@ def both_languages(*fields: str) -> list[str]:
     return get_translation_fields(*fields)
 
 
+# Every catalog text written per language (translation.py) reaches a sheet, a posting or a
+# scorecard, so each admin form checks them all for discriminatory wording where they are
+# written, in Chinese and in English (`fair_wording_form`): a preset can never hand HR an
+# error it did not write.
 CATALOG_ADMIN_BASES = (
     LabelledListEditableMixin,
     LimitedImportMixin,
@@ -52,7 +56,7 @@ CATALOG_ADMIN_BASES = (
 
 @admin.register(Industry)
 class IndustryAdmin(LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTranslationAdmin):
-    form = fair_wording_form(Industry, ("name", "focus", "description"))
+    form = fair_wording_form(Industry)
     list_display = ["name", "slug", "focus", "order"]
     list_editable = ["order"]
     search_fields = ["slug", *both_languages("name", "focus")]
@@ -64,7 +68,7 @@ class IndustryAdmin(LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTra
 class CapabilityCategoryAdmin(
     LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTranslationAdmin
 ):
-    form = fair_wording_form(CapabilityCategory, ("name", "description"))
+    form = fair_wording_form(CapabilityCategory)
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["slug", *both_languages("name")]
@@ -73,7 +77,7 @@ class CapabilityCategoryAdmin(
 
 @admin.register(Priority)
 class PriorityAdmin(LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTranslationAdmin):
-    form = fair_wording_form(Priority, ("name", "description"))
+    form = fair_wording_form(Priority)
     list_display = ["name", "slug", "order", "weight", "is_knockout"]
     list_editable = ["order", "weight", "is_knockout"]
     list_filter = ["is_knockout"]
@@ -85,7 +89,7 @@ class PriorityAdmin(LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTra
 class AssessmentMethodAdmin(
     LabelledListEditableMixin, SimpleHistoryAdmin, SideBySideTranslationAdmin
 ):
-    form = fair_wording_form(AssessmentMethod, ("name", "description"))
+    form = fair_wording_form(AssessmentMethod)
     list_display = ["name", "slug", "stage", "on_scorecard", "order"]
     list_editable = ["stage", "on_scorecard", "order"]
     list_filter = ["stage", "on_scorecard"]
@@ -93,27 +97,10 @@ class AssessmentMethodAdmin(
     ordering = ["order", "name"]
 
 
-# Texts that reach a sheet, a posting or a scorecard are checked for discriminatory wording
-# where they are written, in Chinese and in English: a preset can never hand HR an error it
-# did not write.
-CAPABILITY_TEXTS = (
-    "name",
-    "requirement",
-    "star_prompts",
-    "scenario_prompts",
-    "anchor_1",
-    "anchor_3",
-    "anchor_5",
-)
-PRESET_TEXTS = ("name", "role_title", "summary", "responsibilities", "screening_questions")
-CHALLENGE_TEXTS = ("name", "description", "screening_question", "screening_question_reason")
-EFFECT_TEXTS = ("interview_prompts", "reason")
-
-
 @admin.register(Capability)
 class CapabilityAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [CapabilityResource]
-    form = fair_wording_form(Capability, CAPABILITY_TEXTS)
+    form = fair_wording_form(Capability)
     list_display = [
         "name",
         "category",
@@ -185,7 +172,7 @@ class LabelledCellsFormSet(forms.BaseInlineFormSet):
 class PresetItemInline(TranslationTabularInline):
     model = PresetItem
     formset = LabelledCellsFormSet
-    form = fair_wording_form(PresetItem, ("requirement",))
+    form = fair_wording_form(PresetItem)
     extra = 0
     autocomplete_fields = ["capability", "methods"]
     fields = ["capability", "requirement", "priority", "methods", "order"]
@@ -203,7 +190,7 @@ class PresetItemInline(TranslationTabularInline):
 @admin.register(Preset)
 class PresetAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [PresetResource]
-    form = fair_wording_form(Preset, PRESET_TEXTS)
+    form = fair_wording_form(Preset)
     list_display = ["name", "industry", "role_title", "item_count", "order", "is_active"]
     list_select_related = ["industry"]
     list_filter = ["industry", "is_active"]
@@ -236,7 +223,7 @@ class PresetAdmin(*CATALOG_ADMIN_BASES):
 @admin.register(PresetItem)
 class PresetItemAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [PresetItemResource]
-    form = fair_wording_form(PresetItem, ("requirement",))
+    form = fair_wording_form(PresetItem)
     list_display = ["capability", "preset", "priority", "order"]
     list_select_related = ["capability", "preset", "priority"]
     list_filter = ["preset", "priority", "capability__category"]
@@ -252,7 +239,7 @@ class PresetItemAdmin(*CATALOG_ADMIN_BASES):
 class ChallengeEffectInline(TranslationTabularInline):
     model = ChallengeEffect
     formset = LabelledCellsFormSet
-    form = fair_wording_form(ChallengeEffect, EFFECT_TEXTS)
+    form = fair_wording_form(ChallengeEffect)
     extra = 0
     autocomplete_fields = ["capability", "methods"]
     fields = [
@@ -277,7 +264,7 @@ class ChallengeEffectInline(TranslationTabularInline):
 @admin.register(CoreChallenge)
 class CoreChallengeAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [CoreChallengeResource]
-    form = fair_wording_form(CoreChallenge, CHALLENGE_TEXTS)
+    form = fair_wording_form(CoreChallenge)
     list_display = ["name", "slug", "description", "effect_count", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
@@ -297,7 +284,7 @@ class CoreChallengeAdmin(*CATALOG_ADMIN_BASES):
 @admin.register(ChallengeEffect)
 class ChallengeEffectAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [ChallengeEffectResource]
-    form = fair_wording_form(ChallengeEffect, EFFECT_TEXTS)
+    form = fair_wording_form(ChallengeEffect)
     list_display = ["challenge", "capability", "priority", "add_if_missing", "reason"]
     list_select_related = ["challenge", "capability", "priority"]
     list_filter = ["challenge", "priority", "add_if_missing"]
@@ -313,7 +300,7 @@ class ChallengeEffectAdmin(*CATALOG_ADMIN_BASES):
 @admin.register(ScreeningTerm)
 class ScreeningTermAdmin(*CATALOG_ADMIN_BASES):
     resource_classes = [ScreeningTermResource]
-    form = fair_wording_form(ScreeningTerm, ("name", "aliases"))
+    form = fair_wording_form(ScreeningTerm)
     list_display = ["name", "group", "slug", "order"]
     list_editable = ["order"]
     list_filter = ["group"]

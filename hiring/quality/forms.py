@@ -41,23 +41,25 @@ class FairWordingFormMixin:
         return cleaned_data
 
 
-def with_translations(model, fields: tuple[str, ...]) -> tuple[str, ...]:
-    """`fields` and, for those translated (hiring/common/translated.py), the field of each
-    language: an admin form edits `name_zh_hans` and `name_en` rather than `name`."""
+def with_translations(model, fields: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """`fields` (by default every text of `model` written per language, as registered in
+    hiring/common/translated.py) and, for those translated, the field of each language: an
+    admin form edits `name_zh_hans` and `name_en` rather than `name`."""
     try:
         options = translator.get_options_for_model(model)
     except NotRegistered:
-        return fields
+        return fields or ()
     names = []
-    for name in fields:
+    for name in options.all_fields if fields is None else fields:
         names.append(name)
         names.extend(field.name for field in options.all_fields.get(name, ()))
     return tuple(names)
 
 
-def fair_wording_form(model, fields: tuple[str, ...]) -> type[forms.ModelForm]:
-    """A ModelForm class for `model` that checks the wording of `fields`, in every language
-    (for admin's `form = …`; admin still chooses which fields it shows)."""
+def fair_wording_form(model, fields: tuple[str, ...] | None = None) -> type[forms.ModelForm]:
+    """A ModelForm class for `model` that checks the wording of `fields` (by default every
+    text of the model written per language), in every language (for admin's `form = …`; admin
+    still chooses which fields it shows)."""
     # `exclude` rather than `fields = "__all__"`: modeltranslation's admin would take the
     # latter for the list of fields to show.
     meta = type("Meta", (), {"model": model, "exclude": ()})
