@@ -8,7 +8,7 @@ from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 from simple_history.admin import SimpleHistoryAdmin
 
-from hiring.common.admin_lists import LabelledListEditableMixin
+from hiring.common.admin_lists import LabelledListEditableMixin, label_inputs
 from hiring.common.imports import LimitedImportMixin
 from hiring.common.translated_admin import SideBySideTranslationAdmin
 from hiring.quality.forms import fair_wording_form
@@ -163,10 +163,7 @@ class LabelledCellsFormSet(forms.BaseInlineFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        for field in form.fields.values():
-            # Admin wraps related fields' widgets (the + and ✎ links): label the inner one.
-            widget = getattr(field.widget, "widget", field.widget)
-            widget.attrs.setdefault("aria-label", str(field.label))
+        label_inputs(form.fields.values())
 
 
 class PresetItemInline(TranslationTabularInline):
