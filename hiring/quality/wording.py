@@ -185,7 +185,11 @@ def _analyse(
     acts = []  # (start, end, act)
     for a_start, a_end, tag in reader.spans("acts", lexicon.acts, index):
         if any(
-            f_start < a_end and a_start < f_end and not (a_start <= f_start and f_end <= a_end)
+            f_start < a_end
+            and a_start < f_end
+            and not (a_start <= f_start and f_end <= a_end)
+            # … unless the act reads on past the frame: "please don't put forward"
+            and not (f_start < a_start < f_end < a_end)
             for f_start, f_end in masked_spans
         ):
             continue  # "不要求" is no "不要"; but "别往殡葬服务热线推" holds a frame and stays
@@ -197,6 +201,24 @@ def _analyse(
             continue
         acts.append((a_start, a_end, act))
     acts = _without_negated(masked, acts, mentions + in_context)
+    # A frame an act reads on past is no frame: "please don't put forward".
+    frames = [
+        f
+        for f in frames
+        if not any(
+            f[0] < a_start < f[1] < a_end and act == Act.EXCLUDE for a_start, a_end, act in acts
+        )
+    ]
+    forbidden = _prohibitions(masked)
+    if forbidden:
+        # What a prohibition forbids is talked about, not done: "勿以「限男性」等字眼描述岗位",
+        # "不得拿性取向开玩笑", "don't ask about marital status".
+        def _forbidden(start: int, end: int) -> bool:
+            return any(f_start <= start and end <= f_end for f_start, f_end in forbidden)
+
+        acts = [a for a in acts if not _forbidden(a[0], a[1])]
+        mentions = [m for m in mentions if not _forbidden(m[0], m[1])]
+        in_context = [m for m in in_context if not _forbidden(m[0], m[1])]
     mentions += [
         m
         for m in in_context
@@ -357,6 +379,8 @@ def _analyse(
                 _units(rest) <= 2
                 and not _UNIVERSAL.search(rest)
                 and not _NEGATOR_WORD.search(masked[s_start:start])
+                and not _NEGATOR_WORD.search(masked[end:s_end])  # "带地方口音不扣分"
+                and not _CANDIDATE.search(rest)  # "候选人45岁": a description, not a requirement
             )
         if acted:
             # Quote the act with the mention when they are written together: "限女性".
@@ -374,6 +398,11 @@ def _analyse(
     return found
 
 
+# The person a note speaks of: "候选人", "她", "the candidate", "she".
+_CANDIDATE = re.compile(
+    r"候选人|应聘者|应征者|求职者|面试者|此人|这位|那位|这个人|那个人|[他她佢]|"
+    r"\b(?:candidates?|applicants?|interviewees?|she|he|her|him|his)\b"
+)
 _BREAK = re.compile(r"[,，、;；:：()（）\[\]<>《》【】]")
 # A word for a person right after a mention: "男的", "女客服", "black candidates".
 _PERSON = re.compile(
@@ -408,12 +437,14 @@ _NEGATOR = re.compile(
     r"不|没有|没|未曾)"
     r"(?:向.{0,5}?|对.{0,5}?|据此|以此|因此|借此|主动|直接|刻意|特意|再|去|随意|擅自|私下|"
     r"额外|列入|纳入|计入|作为|进行|以|将|把)?"
+    r"(?:作|做|作出|提出|设|设置|有)?(?:任何|什么|特别|特殊|过多)?"
     # A verb of asking or judging that is no act by itself: "别问「有没有男朋友」".
     r"(?:问|打听|询问|过问|追问|评论|议论|提及|猜测|推测|猜)?[\"“”'‘’「」『』]?"
     r"|\b(?:not|never|don't|doesn't|didn't|do not|does not|did not|won't|will not|wouldn't|"
     r"would not|shouldn't|should not|must not|mustn't|cannot|can't|no longer|stop|avoid|"
     r"refrain from|without)"
-    r"(?:\s+(?:\w+ly|be|been|being|ever|even|also|going to|have to|need to|to|get|got))*\s+)$"
+    r"(?:\s+(?:\w+ly|be|been|being|ever|even|also|going to|have to|need to|to|get|got|one of|"
+    r"part of|a|an|the|our|any|used in|used for|counted in|included in))*\s+)$"
 )
 _NEGATOR_WORD = re.compile(
     r"不得|不会|不能|不可|不必|不用|不再|从不|绝不|请勿|切勿|勿|别|禁止|严禁|无需|无须|避免|停止|不[^限要]"
@@ -459,6 +490,47 @@ def _without_negated(text: str, acts: list, mentions: list) -> list:
                 continue
         kept.append((a_start, a_end, act))
     return kept
+
+
+# A prohibition: a negator of command ("不得", "请勿", "别", "do not", "never") followed, a few
+# words on, by a verb of asking, noting, judging or speaking, not of hiring ("别要女的", "avoid
+# the … applicants" stay exclusions). It holds to the end of its segment.
+_PROHIBITION = re.compile(
+    r"(?:不得|严禁|禁止|请勿|切勿|勿|不要|不准|不许|不应|不应该|不该|千万别|请别|(?<![特区分告识级类个差派鉴辨离道惜送性])别|"
+    r"避免|杜绝|不可以|不能)"
+    r"[^,，;；:：。!！?？]{0,6}?"
+    r"(?:问|询问|打听|追问|过问|提问|提及|提到|提起|谈论|谈及|聊|讨论|评论|议论|开玩笑|玩笑|取笑|起外号|写|填|"
+    r"记录|登记|采集|收集|要求|包含|涉及|设置|列入|纳入|作为|考察|评估|评价|评分|打分|扣分|加分|检测|猜测|推测|"
+    r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|对|就|向)"
+    r"|\b(?:do not|don't|never|must not|mustn't|should not|shouldn't|may not|cannot|can't|"
+    r"not allowed to|are not to|is not to|refrain from|avoid|stop|no longer|please don't|"
+    r"please do not)(?:\s+\w+ly)?(?:\s+(?:to|be|ever|even|also|make))?\s+"
+    r"(?:ask|asking|asked|inquire|inquiring|enquire|enquiring|request|requesting|require|requiring|"
+    r"collect|collecting|record|recording|note|noting|write|writing|mention|mentioning|discuss|"
+    r"discussing|comment|commenting|joke|joking|use|using|include|including|list|listing|rate|"
+    r"rating|rated|score|scoring|scored|assess|assessing|assessed|judge|judging|judged|mark|"
+    r"marking|guess|guessing|speculate|speculating|assume|assuming|assumptions|base|basing|based|"
+    r"factor|factored|treat|treating|discriminate|discriminating|store|storing|share|sharing|"
+    r"disclose|look at|probe|probing|bring up|raise|raising|pry|prying|query|querying|"
+    r"consider(?:ed|ing)? (?:it|this|that|them|these|such)|take (?:it|this|that|them) into account|"
+    r"used|used in|taken into account|a factor|part of)\b"
+    r"|\bno\s*[\"“'‘]"
+    r"|\bno (?:questions?|small talk|comments?|remarks?|jokes?|assumptions?)"
+    r" (?:about|on|regarding)\b"
+)
+
+
+def _prohibitions(text: str) -> list[tuple[int, int]]:
+    """Spans from each prohibition to the end of its segment."""
+    spans = []
+    for m in _PROHIBITION.finditer(text):
+        end = len(text)
+        for i in range(m.end(), len(text)):
+            if text[i] in _SEGMENT_BREAKS or _CONTRAST.match(text, i) and i > m.end():
+                end = i
+                break
+        spans.append((m.start(), end))
+    return spans
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -550,6 +622,11 @@ def _scan(pattern, folded: bytes, starts: list[int]) -> set[int]:
 
 
 _LINE_BREAK = re.compile(b"\n")
+# What may follow a decision at the end of a clause: particles, emoji, "for now".
+_TRAILER = re.compile(
+    r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗先算\W]*(?:\b(?:for now|then|thanks|please|pls|lol|tbh|"
+    r"sorry|i think|imo)\b[\s\W]*)*"
+)
 _PIECE = re.compile(r"[^,，;；]+")
 
 
@@ -561,6 +638,10 @@ def _verdict_lines(clauses: list[str], lines: list[int], wanted: set[int], lexic
     if lexicon.acts is None or not wanted:
         return found
     exclude = {i for i, tag in enumerate(lexicon.act_tags) if tag[0] == Act.EXCLUDE}
+    lines_text: dict[int, str] = {}
+    for clause, line in zip(clauses, lines, strict=False):
+        if line in wanted:
+            lines_text[line] = lines_text.get(line, "") + " " + clause
     for clause, line in zip(clauses, lines, strict=False):
         if line not in wanted or line in found:
             continue
@@ -574,6 +655,14 @@ def _verdict_lines(clauses: list[str], lines: list[int], wanted: set[int], lexic
             for a, b in sorted(spans, reverse=True):
                 rest = rest[:a] + b" " + rest[b:]
             if _units(rest.decode("utf-8", "ignore")) <= 1:
+                found.add(line)
+                break
+            # A decision that closes a part of a line about a candidate: "…，还是别考虑了",
+            # "…, recommend decline".
+            last = max(b for _a, b in spans)
+            if _TRAILER.fullmatch(data[last:].decode("utf-8", "ignore")) and _CANDIDATE.search(
+                lines_text.get(line, "")
+            ):
                 found.add(line)
                 break
     return found

@@ -498,3 +498,51 @@ def test_taiwanese_birth_years_are_read_as_an_age_limit(text):
 )
 def test_a_negated_question_requirement_or_rating_is_none(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # What a prohibition forbids is talked about, not done.
+        ("勿以“限男性”“女士优先”等字眼描述岗位要求", []),
+        ("同事之间不得拿性取向开玩笑、起外号", []),
+        ("面试问题清单不得包含宗教信仰相关内容", []),
+        ("面试评估表里别写星座血型这些", []),
+        ('Interviewers: no "do you have a girlfriend?" small talk', []),
+        # A prohibition holds to the end of its segment only.
+        ("别问她年龄，35岁以上不要", ["age"]),
+        # A negator before a verb of hiring is an exclusion, whoever it names.
+        ("孕妇请勿投递", ["marital"]),
+        ("别要女的", ["gender"]),
+        ("Please don't put forward any trans applicants", ["gender_identity"]),
+    ],
+)
+def test_a_prohibition_covers_what_it_forbids(text, flagged):
+    assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对应聘者的身高、长相及体型不作任何要求",
+        "带地方口音不扣分",
+        "Appearance is not one of our criteria.",
+        "候选人45岁，之前做了十年银行客服，经验很匹配，约二面",
+    ],
+)
+def test_a_negation_after_the_mention_or_a_description_of_a_candidate_is_none(text):
+    assert _categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("她说家里有遗传性耳聋，以后可能听力下降，电话客服还是别考虑了", ["genetic"]),
+        ("HR群里说：这个是穆斯林，吃饭都得单独搞，麻烦，换一个。", ["religion"]),
+        ("Candidate mentioned she's a Jehovah's Witness, so don't progress.", ["religion"]),
+        # A decision about something else, in a line about no candidate, is no note.
+        ("穆斯林客户较多的门店，退货申请一律不予通过", []),
+    ],
+)
+def test_a_decision_closing_a_line_about_a_candidate_makes_it_a_note(text, flagged):
+    assert _categories(text) == flagged
