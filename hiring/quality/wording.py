@@ -59,6 +59,9 @@ _WEAK_REQUIREMENT = re.compile(
     r"or more|or less|or taller"
 )
 _UNIVERSAL = re.compile(r"\b(?:all|every|each|any)\b|所有|各位|每位|每个")
+# Grounds the law allows measures in favour of (PRC: 残疾人就业条例, 民族区域自治法; Taiwan:
+# 身心障礙者權益保障法, 原住民族工作權保障法).
+_AFFIRMATIVE_GROUNDS = frozenset({Ground.DISABILITY, Ground.ETHNICITY})
 _TOPIC_ACTS = frozenset({Act.REQUIRE, Act.ASK, Act.EVALUATE, Act.PREFER})
 
 
@@ -168,7 +171,7 @@ def _analyse(
         ):
             continue
         mention = (m_start, m_end, kind, ground, severity)
-        if strict and not _PERSON.match(masked, m_end):
+        if strict and not _PERSON.match(masked, m_end) and not _COPULA.search(masked, 0, m_start):
             in_context.append(mention)
             continue
         mentions.append(mention)
@@ -317,6 +320,15 @@ def _analyse(
                         and not _contrast(masked, f_seg, seg, segment_text)
                     )
                     or (f_seg > seg and _listed_before(seg, f_seg, f_start, ground))
+                    # An affirmative measure for this ground covers the clause it is in: "本岗位为
+                    # 残疾人专项招聘岗位,持证人员优先录用,…按比例就业".
+                    or (
+                        f_seg > seg
+                        and f_ground == ground
+                        and ground in _AFFIRMATIVE_GROUNDS
+                        and closest_exclusion is None
+                        and not _contrast(masked, seg, f_seg, segment_text)
+                    )
                 )
             elif not overlaps and f_seg != seg:
                 continue
@@ -398,6 +410,9 @@ def _analyse(
     return found
 
 
+# A word saying what a person is, right before a word of a list that needs context: "她是TG",
+# "candidate is openly bi".
+_COPULA = re.compile(r"(?:是|係|\b(?:is|she's|he's|they're|are)(?:\s+openly)?|\bopenly)\s*$")
 # The person a note speaks of: "候选人", "她", "the candidate", "she".
 _CANDIDATE = re.compile(
     r"候选人|应聘者|应征者|求职者|面试者|此人|这位|那位|这个人|那个人|[他她佢]|"
@@ -420,9 +435,14 @@ def _next_to_act(text: str, mention: tuple, acts: list) -> bool:
         if a_start < end and start < a_end or not any(c.isalnum() for c in text[a_start:a_end]):
             continue  # inside the mention, or punctuation ("性别:" is a form label, "she:" none)
         between = text[a_end:start] if a_end <= start else text[end:a_start]
-        if not between.strip():
+        if not between.strip() or _DETERMINER.fullmatch(between):
             return True
     return False
+
+
+# Words that may stand between an act and the group it acts on: "avoid the … applicants",
+# "贵州的不收".
+_DETERMINER = re.compile(r"\s*(?:的|\b(?:the|any|all|those|these|a|an)\b)\s*")
 
 
 # Negation of asking, requiring or rating: "不得询问是否已婚", "外貌不列入评分", "we do not ask
@@ -449,6 +469,11 @@ _NEGATOR = re.compile(
 _NEGATOR_WORD = re.compile(
     r"不得|不会|不能|不可|不必|不用|不再|从不|绝不|请勿|切勿|勿|别|禁止|严禁|无需|无须|避免|停止|不[^限要]"
     r"|\b(?:not|never|don't|doesn't|do not|does not|won't|will not|stop|avoid)\b"
+)
+# Requirements that are a step of hiring a person: negated, they turn the person away.
+_HIRING_VERB = re.compile(
+    r"submit|submitting|send|sending|hire|hiring|shortlist|shortlisting|interview|interviewing|"
+    r"consider|considering|progress|proceed|recommend|put forward|录用|录取|聘用|考虑|推荐|安排面试"
 )
 _NEGATION_WINDOW = 16  # characters before an act read for its negator
 
@@ -483,6 +508,10 @@ def _without_negated(text: str, acts: list, mentions: list) -> list:
                     for m_start, m_end, *_r in mentions
                 )
             ):
+                if _HIRING_VERB.fullmatch(text, a_start, a_end):
+                    # "not to submit", "不录用": declining to put a person forward excludes them.
+                    kept.append((m.start(), a_end, Act.EXCLUDE))
+                    continue
                 negated_from = (m.start(), a_end)
                 # The negator is no exclusion of its own ("不得" in "不得询问", "not" in "do
                 # not ask").

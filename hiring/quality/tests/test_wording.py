@@ -546,3 +546,24 @@ def test_a_negation_after_the_mention_or_a_description_of_a_candidate_is_none(te
 )
 def test_a_decision_closing_a_line_about_a_candidate_makes_it_a_note(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Declining to put a person forward turns them away.
+        ("Better not to submit anyone who's openly gay for the desk.", ["orientation"]),
+        # A word with other senses counts after a word saying what the person is.
+        ("HR私聊：这个候选人是TG，业务那边接受不了，就说岗位已招满吧。", ["gender_identity"]),
+        ("Avoid the Somali applicants.", ["origin"]),
+        # An affirmative measure covers the clause it is written in, for the grounds the law
+        # allows one for; an age limit stays one whatever follows it.
+        ("本岗位为残疾人专项招聘岗位，持证人员优先录用，支持居家办公", []),
+        ("要求28岁以下，有无经验均可", ["age"]),
+        # Customer service about the topic.
+        ("血型检测试剂盒电商客服：需解答ABO血型自测操作问题", []),
+        ("酒类电商客服需年满18周岁，平台规定涉及酒类销售的岗位不能安排未成年人", []),
+    ],
+)
+def test_who_is_named_and_what_is_done_to_them(text, flagged):
+    assert _categories(text) == flagged
