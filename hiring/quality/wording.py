@@ -351,6 +351,13 @@ def _analyse(
                 break
         if lawful:
             continue
+        if closest_exclusion is None or kind == Kind.TOPIC:
+            s_start, s_end = segment_text(seg)
+            whole = closest_exclusion is None
+            if _NOT_SCORED.search(
+                clause, 0 if whole else s_start, len(clause) if whole else s_end
+            ) or (kind == Kind.TOPIC and _NOT_CONSIDERED.search(clause, s_start, s_end)):
+                continue  # "口音不计分", "不影响录用"; a topic "not considered": "不考虑身高"
         if kind == Kind.PHRASE:
             found.append((ground, severity, start, end))
             continue
@@ -410,6 +417,19 @@ def _analyse(
     return found
 
 
+# A statement that a fact does not count: for anything named in its clause (when nothing is
+# excluded there) …
+_NOT_SCORED = re.compile(
+    r"不计分|不扣分|不加分|不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
+    r"\b(?:not scored|not counted|no bearing|no role|not used (?:in|for)|not a factor|"
+    r"never a factor|not part of|no impact|no effect)\b"
+)
+# … and, for a topic (not a group of people), that it is not considered: "不考虑身高" (but "不考虑
+# 女性" excludes women).
+_NOT_CONSIDERED = re.compile(
+    r"不考虑|不看|不问|不计|不涉及|\b(?:not|never) (?:be )?(?:considered|requested|asked|"
+    r"taken into account|assessed|evaluated|recorded|collected)\b"
+)
 # A word saying what a person is, right before a word of a list that needs context: "她是TG",
 # "candidate is openly bi".
 _COPULA = re.compile(r"(?:是|係|\b(?:is|she's|he's|they're|are)(?:\s+openly)?|\bopenly)\s*$")
@@ -526,8 +546,8 @@ def _without_negated(text: str, acts: list, mentions: list) -> list:
 # the … applicants" stay exclusions). It holds to the end of its segment.
 _PROHIBITION = re.compile(
     r"(?:不得|严禁|禁止|请勿|切勿|勿|不要|不准|不许|不应|不应该|不该|千万别|请别|(?<![特区分告识级类个差派鉴辨离道惜送性])别|"
-    r"避免|杜绝|不可以|不能)"
-    r"[^,，;；:：。!！?？]{0,6}?"
+    r"避免|杜绝|不可以|不能|不会|从不|绝不)"
+    r"[^,，;；:：。!！?？]{0,10}?"
     r"(?:问|询问|打听|追问|过问|提问|提及|提到|提起|谈论|谈及|聊|讨论|评论|议论|开玩笑|玩笑|取笑|起外号|写|填|"
     r"记录|登记|采集|收集|要求|包含|涉及|设置|列入|纳入|作为|考察|评估|评价|评分|打分|扣分|加分|检测|猜测|推测|"
     r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|对|就|向)"

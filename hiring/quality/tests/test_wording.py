@@ -567,3 +567,23 @@ def test_a_decision_closing_a_line_about_a_candidate_makes_it_a_note(text, flagg
 )
 def test_who_is_named_and_what_is_done_to_them(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A fact that does not count, for whatever the clause names …
+        ("候选人入职前告知怀孕，不影响录用及入职日期", []),
+        ("候选人口音不计分，只评估表达是否清楚", []),
+        # … and a topic not considered; a group "not considered" is turned away.
+        ("面试评估不考虑身高、体重和相貌。", []),
+        ("Disability status was not considered in the hiring decision.", []),
+        ("女性不考虑", ["gender"]),
+        # A wording removed from a form is talked about.
+        ('Please remove the "presentation/looks" row from legacy scorecards.', []),
+        ("公司不会在招聘任何环节询问候选人的性取向", []),
+        ("本職缺為全遠端語音客服，無任何外貌要求", []),
+    ],
+)
+def test_a_fact_that_does_not_count_is_none(text, flagged):
+    assert _categories(text) == flagged
