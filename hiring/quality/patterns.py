@@ -92,6 +92,8 @@ def word_pattern(alternative: str, lists: dict[str, list[str]]) -> str:
     if _is_word_char(raw[-1]):
         plural = r"(?:e?s)?" if raw[-1].isalpha() and raw.replace(" ", "").isalpha() else ""
         suffix = plural + r"\b"
+    elif len(raw) > 1 and raw[-1] == "?" and _is_word_char(raw[-2]) and raw[-3:-2] != "\\":
+        suffix = r"\b"  # "marks?" does not match "marker"
     return f"{prefix}(?:{body}){suffix}"
 
 

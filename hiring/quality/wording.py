@@ -203,6 +203,16 @@ def _analyse(
         ):
             continue
         acts.append((a_start, a_end, act))
+    # A word inside a group's name is no act: "non" in "non-binary".
+    acts = [
+        a
+        for a in acts
+        if a[2] != Act.EXCLUDE
+        or not any(
+            m[0] <= a[0] and a[1] <= m[1] and m[1] - m[0] > a[1] - a[0]
+            for m in mentions + in_context
+        )
+    ]
     acts = _without_negated(masked, acts, mentions + in_context)
     # A frame an act reads on past is no frame: "please don't put forward".
     frames = [
@@ -356,7 +366,13 @@ def _analyse(
             whole = closest_exclusion is None
             if _NOT_SCORED.search(
                 clause, 0 if whole else s_start, len(clause) if whole else s_end
-            ) or (kind == Kind.TOPIC and _NOT_CONSIDERED.search(clause, s_start, s_end)):
+            ) or (
+                kind == Kind.TOPIC
+                and (
+                    _NOT_CONSIDERED.search(clause, s_start, s_end)
+                    or _NEGATED_TOPIC.search(masked, s_start, start)
+                )
+            ):
                 continue  # "口音不计分", "不影响录用"; a topic "not considered": "不考虑身高"
         if kind == Kind.PHRASE:
             found.append((ground, severity, start, end))
@@ -421,7 +437,7 @@ def _analyse(
 # excluded there) …
 _NOT_SCORED = re.compile(
     r"不计分|不扣分|不加分|不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
-    r"\b(?:not scored|not counted|no bearing|no role|not used (?:in|for)|not a factor|"
+    r"\b(?:not scored|not counted|no bearing|zero bearing|no role|not used (?:in|for)|not a factor|"
     r"never a factor|not part of|no impact|no effect)\b"
 )
 # … and, for a topic (not a group of people), that it is not considered: "不考虑身高" (but "不考虑
@@ -430,6 +446,8 @@ _NOT_CONSIDERED = re.compile(
     r"不考虑|不看|不问|不计|不涉及|\b(?:not|never) (?:be )?(?:considered|requested|asked|"
     r"taken into account|assessed|evaluated|recorded|collected)\b"
 )
+# A negator right before a topic: "never your date of birth", "no photo".
+_NEGATED_TOPIC = re.compile(r"\b(?:never|not|no)\s+(?:your|their|his|her|the|any|a)?\s*$")
 # A word saying what a person is, right before a word of a list that needs context: "她是TG",
 # "candidate is openly bi".
 _COPULA = re.compile(r"(?:是|係|\b(?:is|she's|he's|they're|are)(?:\s+openly)?|\bopenly)\s*$")
@@ -563,6 +581,7 @@ _PROHIBITION = re.compile(
     r"disclose|look at|probe|probing|bring up|raise|raising|pry|prying|query|querying|"
     r"consider(?:ed|ing)? (?:it|this|that|them|these|such)|take (?:it|this|that|them) into account|"
     r"used|used in|taken into account|a factor|part of)\b"
+    r"|不(?:采集|收集|登记|记录|询问|过问|打听|查询|核查|检测|要求提供)"
     r"|\bno\s*[\"“'‘]"
     r"|\bno (?:questions?|small talk|comments?|remarks?|jokes?|assumptions?)"
     r" (?:about|on|regarding)\b"

@@ -587,3 +587,19 @@ def test_who_is_named_and_what_is_done_to_them(text, flagged):
 )
 def test_a_fact_that_does_not_count_is_none(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "non" in "non-binary" is no exclusion.
+        "All applicants, including trans and non-binary people, are welcome.",
+        "We only ask for dates of employment history, never your date of birth.",
+        "但公司自身招聘不采集员工任何基因或家族遗传信息",
+        # A pattern ending in an optional letter keeps its word boundary: "marks?" is no "marker".
+        "You'll help customers update the gender marker on their account after transitioning.",
+        'Scorecard update: "sweet/feminine voice" replaced with "clear, friendly tone".',
+    ],
+)
+def test_lawful_lines_about_the_topic_are_none(text):
+    assert _categories(text) == []
