@@ -156,7 +156,9 @@ def age_spans(text: str) -> list[AgeSpan]:
     for m in _LOWER.finditer(text):
         number = int(next(g for g in m.groups() if g))
         # "35+", "过了30" (colloquial: past thirty) say age without the word.
-        explicit = bool(re.search(_YEARS, m.group())) or "+" in m.group() or "过了" in m.group()
+        explicit = bool(re.search(_YEARS, m.group())) or (
+            ("+" in m.group() or "过了" in m.group()) and not _UNIT_AFTER.match(text, m.end())
+        )
         if _is_age(text, m, number, explicit=explicit):
             add(m, MINIMUM if number <= WORKING_AGE else VALUE)
     for m in _VALUES.finditer(text):

@@ -170,6 +170,8 @@ def _analyse(
             for f_start, f_end, _k, f_ground in frames
         ):
             continue
+        if kind == Kind.GROUP and _POSSESSIVE.search(masked, 0, m_start):
+            kind = str(Kind.TOPIC)  # "the candidate's disability" is a fact, not a group
         mention = (m_start, m_end, kind, ground, severity)
         if strict and not _PERSON.match(masked, m_end) and not _COPULA.search(masked, 0, m_start):
             in_context.append(mention)
@@ -436,8 +438,10 @@ def _analyse(
 # A statement that a fact does not count: for anything named in its clause (when nothing is
 # excluded there) …
 _NOT_SCORED = re.compile(
-    r"不计分|不扣分|不加分|不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
-    r"\b(?:not scored|not counted|no bearing|zero bearing|no role|not used (?:in|for)|not a factor|"
+    r"不计分|不扣分|不加分|无所谓|不重要|没关系|不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
+    r"\b(?:plays? no part|played no part|no part in|not on (?:the|our) scorecard|"
+    r"not an? (?:\w+ )?(?:criterion|factor)|doesn't matter|does not matter|"
+    r"not scored|not counted|no bearing|zero bearing|no role|not used (?:in|for)|not a factor|"
     r"never a factor|not part of|no impact|no effect)\b"
 )
 # … and, for a topic (not a group of people), that it is not considered: "不考虑身高" (but "不考虑
@@ -448,6 +452,11 @@ _NOT_CONSIDERED = re.compile(
 )
 # A negator right before a topic: "never your date of birth", "no photo".
 _NEGATED_TOPIC = re.compile(r"\b(?:never|not|no)\s+(?:your|their|his|her|the|any|a)?\s*$")
+# Whose fact a word names: "the candidate's disability", "候选人的宗教信仰".
+_POSSESSIVE = re.compile(
+    r"(?:\b(?:candidate|applicant|person|employee|hire)'s|\b(?:her|his|their|your))\s+$|"
+    r"(?:候选人|应聘者|应征者|求职者|员工)的$"
+)
 # A word saying what a person is, right before a word of a list that needs context: "她是TG",
 # "candidate is openly bi".
 _COPULA = re.compile(r"(?:是|係|\b(?:is|she's|he's|they're|are)(?:\s+openly)?|\bopenly)\s*$")
@@ -578,10 +587,12 @@ _PROHIBITION = re.compile(
     r"rating|rated|score|scoring|scored|assess|assessing|assessed|judge|judging|judged|mark|"
     r"marking|guess|guessing|speculate|speculating|assume|assuming|assumptions|base|basing|based|"
     r"factor|factored|treat|treating|discriminate|discriminating|store|storing|share|sharing|"
-    r"disclose|look at|probe|probing|bring up|raise|raising|pry|prying|query|querying|"
+    r"disclose|look at|probe|probing|bring up|raise|raising|pry|prying|query|querying|discussed|"
+    r"mentioned|noted|recorded|raised|included|listed|requested|collected|"
     r"consider(?:ed|ing)? (?:it|this|that|them|these|such)|take (?:it|this|that|them) into account|"
     r"used|used in|taken into account|a factor|part of)\b"
     r"|不(?:采集|收集|登记|记录|询问|过问|打听|查询|核查|检测|要求提供)"
+    r"|(?:不|无)(?:用|需要?|必|须)(?:贴|附|提供|上传|填写?)"
     r"|\bno\s*[\"“'‘]"
     r"|\bno (?:questions?|small talk|comments?|remarks?|jokes?|assumptions?)"
     r" (?:about|on|regarding)\b"

@@ -603,3 +603,22 @@ def test_a_fact_that_does_not_count_is_none(text, flagged):
 )
 def test_lawful_lines_about_the_topic_are_none(text):
     assert _categories(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("We serve customers from every background; race plays no part in hiring.", []),
+        ("Interviewers: gender is not on the scorecard and must not be discussed.", []),
+        ("The candidate's disability was not considered.", []),
+        ("Disabled applicants were not considered.", ["disability"]),
+        ("简历不用贴照片，我们只看经验", []),
+        ("简历筛选系统已屏蔽出生日期和年龄字段。", []),
+        ("本公司歡迎各年齡層人士應徵，中高齡者亦歡迎。", []),
+        # A count of work is no age.
+        ("Must be comfortable handling 40+ chats a day.", []),
+        ("40+勿扰", ["age"]),
+    ],
+)
+def test_what_plays_no_part_and_whose_fact_it_is(text, flagged):
+    assert _categories(text) == flagged
