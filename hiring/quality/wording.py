@@ -152,6 +152,8 @@ def _analyse(
     chars = None
     for f_start, f_end, tag in reader.spans("frames", lexicon.frames, index):
         kind, ground = lexicon.frame_tags[tag]
+        if kind == Kind.FRAME and _DEMAND.match(clause, f_end):
+            continue  # the client as the one who asks: "客户硬性要求", "client wants"
         frames.append((f_start, f_end, kind, ground))
         if not ground:
             chars = chars or list(clause)
@@ -225,6 +227,12 @@ def _analyse(
         )
     ]
     forbidden = _prohibitions(masked)
+    # "played no part": the "no" of a statement that a fact does not count excludes nobody.
+    acts = [
+        a
+        for a in acts
+        if not any(m.start() <= a[0] and a[1] <= m.end() for m in _NOT_SCORED.finditer(clause))
+    ]
     if forbidden:
         # What a prohibition forbids is talked about, not done: "勿以「限男性」等字眼描述岗位",
         # "不得拿性取向开玩笑", "don't ask about marital status".
@@ -325,7 +333,14 @@ def _analyse(
                 # A lawful statement holds for its segment and those after it in the clause
                 # ("regardless of race, religion, sex or age") until a "but".
                 lawful = not inside and (
-                    f_seg == seg
+                    (
+                        f_seg == seg
+                        # "…should be screened out regardless of visa status"
+                        and not any(
+                            act == Act.EXCLUDE and end <= a_start and a_end <= f_start
+                            for a_start, a_end, act in acts
+                        )
+                    )
                     or (
                         f_seg < seg
                         and (f_ground or closest_exclusion is None and not preferred)
@@ -457,6 +472,13 @@ _POSSESSIVE = re.compile(
     r"(?:\b(?:candidate|applicant|person|employee|hire)'s|\b(?:her|his|their|your))\s+$|"
     r"(?:候选人|应聘者|应征者|求职者|员工)的$"
 )
+# A verb of demanding right after a word for customers or clients makes them the source of a
+# demand, not the people served.
+_DEMAND = re.compile(
+    r"\s*(?:的|'s)?\s*(?:硬性要求|要求|想要|指定|希望|要|说|instructions?|requests?|requirements?|"
+    r"\b(?:wants?|wanted|asked|asks|requires?|required|prefers?|preferred|insists?|insisted|"
+    r"says|said|feels|would rather)\b)"
+)
 # A word saying what a person is, right before a word of a list that needs context: "她是TG",
 # "candidate is openly bi".
 _COPULA = re.compile(r"(?:是|係|\b(?:is|she's|he's|they're|are)(?:\s+openly)?|\bopenly)\s*$")
@@ -489,7 +511,10 @@ def _next_to_act(text: str, mention: tuple, acts: list) -> bool:
 
 # Words that may stand between an act and the group it acts on: "avoid the … applicants",
 # "贵州的不收".
-_DETERMINER = re.compile(r"\s*(?:的|\b(?:the|any|all|those|these|a|an)\b)\s*")
+_DETERMINER = re.compile(
+    r"\s*(?:(?:的|\b(?:the|any|all|those|these|a|an|anyone|anybody|someone|somebody|people|"
+    r"candidates?|applicants?|with|from|who|that|is|are)\b)\s*){1,3}"
+)
 
 
 # Negation of asking, requiring or rating: "不得询问是否已婚", "外貌不列入评分", "we do not ask

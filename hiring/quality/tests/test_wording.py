@@ -622,3 +622,19 @@ def test_lawful_lines_about_the_topic_are_none(text):
 )
 def test_what_plays_no_part_and_whose_fact_it_is(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # The client as the one who demands is no customer frame.
+        ("Must-haves: Female (client request), 2+ yrs inbound CS", ["gender"]),
+        # A lawful statement after an exclusion does not cover whom it turned away.
+        ("Applicants from Nigeria should be screened out regardless of visa status.", ["origin"]),
+        ("35+❌ 别私信了", ["age"]),
+        ("在线客服，女163以上，男175以上", ["gender", "appearance"]),
+        ("Whether you're married or have kids played no part in our decision.", []),
+    ],
+)
+def test_demands_exclusions_and_limits_written_loosely(text, flagged):
+    assert _categories(text) == flagged
