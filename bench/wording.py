@@ -6,8 +6,10 @@ corpus's lines mixed in, so some clauses are discriminatory and many mention a p
 group lawfully) of 1 MB and 10 MB, each as one line and as many unique lines, then times
 
 - `check_wording` with the shipped lexicon, and
-- the peer: one compiled alternation (Python `re`) of every literal vocabulary word of the
-  same lexicon, scanned over the same text in lower case,
+- the peer: one compiled alternation of every literal vocabulary word of the same lexicon,
+  scanned over the same text in lower case with RE2 (a DFA: one pass, the fastest bare scan
+  there is; Python's `re` over the same alternation is about 15 × slower, and a ratio to it
+  would flatter the check),
 
 and prints processor time (the best of three untraced runs) and peak memory (a further run
 under tracemalloc) of each, the ratio check / bare scan, and how the 10 MB time compares with 1 MB.
@@ -23,6 +25,8 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+
+import re2
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -106,16 +110,20 @@ def measure(function, text: str) -> tuple[float, float]:
 def main():
     lexicon = shipped_lexicon()
     words = sorted(lexicon.words, key=len, reverse=True)
-    bare = re.compile("|".join(map(re.escape, words)))
+    options = re2.Options()
+    options.max_mem = 512 << 20  # room for the DFA of a few thousand words
+    bare = re2.compile("|".join(map(re.escape, words)).encode("utf-8"), options)
 
     def scan(text: str) -> int:
-        return sum(1 for _match in bare.finditer(text.lower()))
+        return sum(1 for _match in bare.finditer(text.lower().encode("utf-8")))
 
     def check(text: str) -> int:
         lexicon.memo.clear()
         return len(check_wording(text, lexicon=lexicon))
 
-    print(f"Wording check against a bare scan ({len(words)} vocabulary words in one alternation)")
+    print(
+        f"Wording check against a bare RE2 scan ({len(words)} vocabulary words in one alternation)"
+    )
     header = (
         f"{'text':<26} {'check s':>8} {'check MB':>9} {'scan s':>8} {'scan MB':>8} {'ratio':>6}"
     )

@@ -792,12 +792,19 @@ def flagged_clauses(text: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
     notes: set[int] = set()
     fair: set[int] = set()
     if hit:
-        notes = {lines[i] for i in _scan(lexicon.note_scan, encoded, starts) if i < len(lines)}
-        notes |= _verdict_lines(
-            normalized, lines, {lines[i] for i in hit if i < len(lines)}, lexicon
-        )
+        wanted = {lines[i] for i in hit if i < len(lines)}
+        # Notes are read only on the lines that hold a mention: on a long text, most do not.
+        ours = [i for i, line in enumerate(lines) if line in wanted]
+        part = b"\n".join(normalized[i].encode("utf-8") for i in ours)
+        part_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(part)]
+
+        def line_hits(pattern) -> set[int]:
+            return {lines[ours[i]] for i in _scan(pattern, part, part_starts) if i < len(ours)}
+
+        notes = line_hits(lexicon.note_scan)
+        notes |= _verdict_lines(normalized, lines, wanted, lexicon)
         if notes:
-            fair = {lines[i] for i in _scan(lexicon.fair_scan, encoded, starts) if i < len(lines)}
+            fair = line_hits(lexicon.fair_scan)
     result = []
     for i in sorted(hit):
         if i >= len(clauses):
