@@ -453,7 +453,9 @@ def _analyse(
 # A statement that a fact does not count: for anything named in its clause (when nothing is
 # excluded there) …
 _NOT_SCORED = re.compile(
-    r"不计分|不扣分|不加分|无所谓|不重要|没关系|不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
+    r"不计分|不扣分|不加分|无所谓|不重要|没关系|未(?:被)?(?:列入|纳入|计入|作为|考虑|影响)|"
+    r"与[^,，。;；]{0,8}无关|\bneither \w+ nor (?:considered|used|scored|rated)\b|"
+    r"不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
     r"\b(?:plays? no part|played no part|no part in|not on (?:the|our) scorecard|"
     r"not an? (?:\w+ )?(?:criterion|factor)|doesn't matter|does not matter|"
     r"not scored|not counted|no bearing|zero bearing|no role|not used (?:in|for)|not a factor|"
@@ -462,7 +464,7 @@ _NOT_SCORED = re.compile(
 # … and, for a topic (not a group of people), that it is not considered: "不考虑身高" (but "不考虑
 # 女性" excludes women).
 _NOT_CONSIDERED = re.compile(
-    r"不考虑|不看|不问|不计|不涉及|\b(?:not|never) (?:be )?(?:considered|requested|asked|"
+    r"不考虑|未考虑|不看|不问|不计|不涉及|\b(?:not|never) (?:be )?(?:considered|requested|asked|"
     r"taken into account|assessed|evaluated|recorded|collected)\b"
 )
 # A negator right before a topic: "never your date of birth", "no photo".
@@ -477,14 +479,14 @@ _POSSESSIVE = re.compile(
 _DEMAND = re.compile(
     r"\s*(?:的|'s)?\s*(?:硬性要求|要求|想要|指定|希望|要|说|instructions?|requests?|requirements?|"
     r"\b(?:wants?|wanted|asked|asks|requires?|required|prefers?|preferred|insists?|insisted|"
-    r"says|said|feels|would rather)\b)"
+    r"says|said|feels|would rather|likes?|loves?|expects?|expected)\b)"
 )
 # A word saying what a person is, right before a word of a list that needs context: "她是TG",
 # "candidate is openly bi".
 _COPULA = re.compile(r"(?:是|係|\b(?:is|she's|he's|they're|are)(?:\s+openly)?|\bopenly)\s*$")
 # The person a note speaks of: "候选人", "她", "the candidate", "she".
 _CANDIDATE = re.compile(
-    r"候选人|应聘者|应征者|求职者|面试者|此人|这位|那位|这个人|那个人|[他她佢]|"
+    r"候选人|应聘者|应征者|求职者|面试者|此人|这位|那位|这个人|那个人|那个|这个就|这个也|[他她佢]|"
     r"\b(?:candidates?|applicants?|interviewees?|she|he|her|him|his)\b"
 )
 _BREAK = re.compile(r"[,，、;；:：()（）\[\]<>《》【】]")

@@ -638,3 +638,19 @@ def test_what_plays_no_part_and_whose_fact_it_is(text, flagged):
 )
 def test_demands_exclusions_and_limits_written_loosely(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("本次评分只依据模拟通话和打字测试，候选人性别未纳入任何考量。", []),
+        ("候选人主动提到需接送孩子，组长确认可调整为早班，与录用决定无关。", []),
+        ("老年大学招聘书法课兼职教师", []),
+        ("須持有香港註冊護士資格。", []),
+        ("经理微信：张婷那个别要了，女生上夜班不方便。", ["gender"]),
+        ("Candidate is autistic – not a culture fit.", ["disability"]),
+        ("Prefer a female receptionist – clients like hearing a girl's voice.", ["gender"]),
+    ],
+)
+def test_notices_institutions_licences_and_decisions(text, flagged):
+    assert _categories(text) == flagged
