@@ -6,10 +6,10 @@ corpus's lines mixed in, so some clauses are discriminatory and many mention a p
 group lawfully) of 1 MB and 10 MB, each as one line and as many unique lines, then times
 
 - `check_wording` with the shipped lexicon, and
-- the peer: one compiled alternation of every literal vocabulary word of the same lexicon,
-  scanned over the same text in lower case with RE2 (a DFA: one pass, the fastest bare scan
-  there is; Python's `re` over the same alternation is about 15 × slower, and a ratio to it
-  would flatter the check),
+- two peers, each one compiled alternation of every literal vocabulary word of the same
+  lexicon scanned over the same text in lower case: with RE2 (a DFA, one pass: the fastest
+  bare scan there is, and the one the target is measured against) and with Python's `re`
+  (what a scan written without RE2 would use; it tries the alternatives at every position),
 
 and prints processor time (the best of three untraced runs) and peak memory (a further run
 under tracemalloc) of each, the ratio check / bare scan, and how the 10 MB time compares with 1 MB.
@@ -89,16 +89,22 @@ def build_text(size: int, *, one_line: bool) -> str:
     return ("；" if one_line else "\n").join(parts)
 
 
-def measure(function, text: str) -> tuple[float, float]:
-    """Processor seconds of this process (the best of REPEAT untraced runs; on a machine
-    busy with other work, wall-clock time measures that work as much as the check) and peak
-    MB allocated (a further run under tracemalloc)."""
+def best_time(function, text: str) -> float:
+    """Processor seconds of this process, the best of REPEAT runs."""
     elapsed = float("inf")
     for _run in range(REPEAT):
         gc.collect()
         started = time.process_time()
         function(text)
         elapsed = min(elapsed, time.process_time() - started)
+    return elapsed
+
+
+def measure(function, text: str) -> tuple[float, float]:
+    """Processor seconds of this process (the best of REPEAT untraced runs; on a machine
+    busy with other work, wall-clock time measures that work as much as the check) and peak
+    MB allocated (a further run under tracemalloc)."""
+    elapsed = best_time(function, text)
     gc.collect()
     tracemalloc.start()
     function(text)
@@ -114,8 +120,13 @@ def main():
     options.max_mem = 512 << 20  # room for the DFA of a few thousand words
     bare = re2.compile("|".join(map(re.escape, words)).encode("utf-8"), options)
 
+    plain = re.compile("|".join(map(re.escape, words)))
+
     def scan(text: str) -> int:
         return sum(1 for _match in bare.finditer(text.lower().encode("utf-8")))
+
+    def plain_scan(text: str) -> int:
+        return sum(1 for _match in plain.finditer(text.lower()))
 
     def check(text: str) -> int:
         lexicon.memo.clear()
@@ -125,7 +136,8 @@ def main():
         f"Wording check against a bare RE2 scan ({len(words)} vocabulary words in one alternation)"
     )
     header = (
-        f"{'text':<26} {'check s':>8} {'check MB':>9} {'scan s':>8} {'scan MB':>8} {'ratio':>6}"
+        f"{'text':<26} {'check s':>8} {'check MB':>9} {'re2 s':>8} {'re2 MB':>8} {'ratio':>6}"
+        f" {'re s':>7} {'ratio':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -139,11 +151,13 @@ def main():
                 label = f"{size} MB, " + ("one line" if one_line else "unique lines")
                 check_time, check_peak = measure(check, text)
                 scan_time, scan_peak = measure(scan, text)
+                plain_time = best_time(plain_scan, text)
                 ratio = check_time / scan_time
                 results[(one_line, size)] = check_time
                 print(
                     f"{label:<26} {check_time:>8.2f} {check_peak:>9.1f} {scan_time:>8.2f} "
-                    f"{scan_peak:>8.1f} {ratio:>5.1f}×"
+                    f"{scan_peak:>8.1f} {ratio:>5.1f}× {plain_time:>7.2f} "
+                    f"{check_time / plain_time:>5.1f}×"
                 )
                 if ratio > RATIO_TARGET:
                     failures.append(f"{label}: {ratio:.1f} × the bare scan")
@@ -154,7 +168,7 @@ def main():
         if scale > SCALE_TARGET:
             failures.append(f"{kind}: 10 MB took {scale:.1f} × 1 MB")
     print(
-        f"targets: check ≤ {RATIO_TARGET} × bare scan, 10 MB ≤ {SCALE_TARGET} × 1 MB: "
+        f"targets: check ≤ {RATIO_TARGET} × the RE2 scan, 10 MB ≤ {SCALE_TARGET} × 1 MB: "
         + ("met" if not failures else "MISSED (" + "; ".join(failures) + ")")
     )
 

@@ -20,15 +20,20 @@ How it works — who is named, and what is done to them:
    be"), ask ("是否", "please state", a form label "民族:") or evaluate (an interview note or
    a score). A topic is one when it is required, asked about or evaluated. A segment that is
    nothing but a group ("女,大专以上") is a requirement list entry and counts too. A line
-   with an interview-note heading, or where a clause or part of one is only an exclusion
-   ("Reject.", "so decline", "不推荐"), is a note: every mention in it is evaluated. Words of
-   a list that needs context ("男", "black") count only beside an act or before a person.
+   with an interview-note heading, where a clause or part of one is only an exclusion
+   ("Reject.", "so decline", "不推荐"), or where a decision closes a part of a line that
+   speaks of a candidate ("…,还是别考虑了") is a note: every mention in it is evaluated. Words
+   of a list that needs context ("男", "black") count only beside an act, before a person or
+   after "是" / "is". A negated step of hiring ("not to submit", "不录用") is an exclusion.
 4. Lawful frames suppress: a frame next to the group (customers, products and services:
    "女性客户", "women's apparel") or a lawful statement in the segment (negation, equal
    opportunity, benefits and leave, accommodation, affirmative measures, a notice asking
    not to disclose). A frame's words are masked, so "不要求" is not the act "不要". A negator
    just before a question, requirement or rating cancels it and those after it in its segment
-   ("不得向候选人打听婚育情况", "will not be assessed"), whatever words the lists hold.
+   ("不得向候选人打听婚育情况", "will not be assessed"), whatever words the lists hold. A
+   prohibition covers what it forbids to the end of its segment ("勿以「限男性」等字眼描述岗位",
+   "不得拿性取向开玩笑"); a statement that a fact does not count ("不影响录用", "played no part")
+   covers its clause when nothing in it is excluded, and a topic "not considered" is none.
 5. Each ground found yields one ``Finding`` at its highest severity, quoting exactly what
    the user wrote.
 """
