@@ -458,12 +458,13 @@ def _analyse(
 # A statement that a fact does not count: for anything named in its clause (when nothing is
 # excluded there) …
 _NOT_SCORED = re.compile(
-    r"不计分|不扣分|不加分|无所谓|不重要|没关系|未(?:被)?(?:列入|纳入|计入|作为|考虑|影响)|"
+    r"不计分|不扣分|不加分|无所谓|不重要|没关系|不取决于|未(?:被)?(?:列入|纳入|计入|作为|考虑|影响)|"
     r"与[^,，。;；]{0,8}无关|\bneither \w+ nor (?:considered|used|scored|rated)\b|"
     r"不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
     r"\b(?:plays? no part|played no part|no part in|not on (?:the|our) scorecard|"
     r"not an? (?:\w+ )?(?:criterion|factor)|doesn't matter|does not matter|"
-    r"not scored|not counted|no bearing|zero bearing|no role|not used (?:in|for)|not a factor|"
+    r"not scored|not counted|no bearing|zero bearing|nothing to do with|"
+    r"(?:does|do|did) not depend on|doesn't depend on|no role|not used (?:in|for)|not a factor|"
     r"never a factor|not part of|no impact|no effect)\b"
 )
 # … and, for a topic (not a group of people), that it is not considered: "不考虑身高" (but "不考虑
@@ -609,7 +610,7 @@ _PROHIBITION = re.compile(
     r"[^,，;；:：。!！?？]{0,10}?"
     r"(?:问|询问|打听|追问|过问|提问|提及|提到|提起|谈论|谈及|聊|讨论|评论|议论|开玩笑|玩笑|取笑|起外号|写|填|"
     r"记录|登记|采集|收集|要求|包含|涉及|设置|列入|纳入|作为|考察|评估|评价|评分|打分|扣分|加分|检测|猜测|推测|"
-    r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|对|就|向)"
+    r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|对|就|向|出现|含有|写有|带有)"
     r"|\b(?:do not|don't|never|must not|mustn't|should not|shouldn't|may not|cannot|can't|"
     r"not allowed to|are not to|is not to|refrain from|avoid|stop|no longer|please don't|"
     r"please do not)(?:\s+\w+ly)?(?:\s+(?:to|be|ever|even|also|make))?\s+"
@@ -735,8 +736,8 @@ def _scan(pattern, folded: bytes, starts: list[int]) -> set[int]:
 _LINE_BREAK = re.compile(b"\n")
 # What may follow a decision at the end of a clause: particles, emoji, "for now".
 _TRAILER = re.compile(
-    r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗先算\W]*(?:\b(?:for now|then|thanks|please|pls|lol|tbh|"
-    r"sorry|i think|imo)\b[\s\W]*)*"
+    r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗先算他她佢\W]*(?:\b(?:him|her|them|for now|then|thanks|please|"
+    r"pls|lol|tbh|sorry|i think|imo)\b[\s\W]*)*"
 )
 _PIECE = re.compile(r"[^,，;；]+")
 

@@ -654,3 +654,18 @@ def test_demands_exclusions_and_limits_written_loosely(text, flagged):
 )
 def test_notices_institutions_licences_and_decisions(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("HR chat: skip him, he mentioned he's on antidepressants.", ["health"]),
+        ("She just told us she's pregnant, so withdraw the offer.", ["marital"]),
+        ("家里有精神病史的不收", ["genetic"]),
+        ("招聘启事中不得出现“限男”“限女”等字样，请各门店自查。", []),
+        ("Shift allocation does not depend on whether you are a man or a woman.", []),
+        ("龙年春节值班，三倍工资🧧", []),
+    ],
+)
+def test_decisions_family_history_and_dates(text, flagged):
+    assert _categories(text) == flagged
