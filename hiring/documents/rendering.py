@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import weasyprint
@@ -38,23 +38,15 @@ STYLESHEET = "css/print.css"
 
 @dataclass(frozen=True)
 class Document:
-    """A kind of document: its template, the name its file is downloaded under, and whether
-    it leaves the team or faces candidates (`gated`): a sheet with quality errors
-    (discriminatory wording, …) gets none of those."""
+    """A kind of document: its template, the name its file is downloaded under, the context
+    its template reads (a function of the sheet and its items), and whether it leaves the
+    team or faces candidates (`gated`): a sheet with quality errors (discriminatory wording,
+    …) gets none of those."""
 
     template: str
     title: str
+    context: Callable[..., dict]
     gated: bool = False
-
-
-# The documents a sheet has, in the order pages list them: the one list of kinds.
-DOCUMENTS = {
-    "sheet": Document("documents/sheet.html", gettext_lazy("需求表")),
-    "posting": Document("documents/posting.html", gettext_lazy("职位发布"), gated=True),
-    "scorecard": Document("documents/scorecard.html", gettext_lazy("面试评分表"), gated=True),
-}
-KINDS = tuple(DOCUMENTS)
-TEXT_TEMPLATES = {"posting": "documents/posting.txt"}
 
 
 def render_timeout() -> float:
@@ -216,7 +208,18 @@ def _scorecard_context(sheet: RequirementSheet, items: list[SheetItem]) -> dict:
     return {"entries": entries, "total_weight": total_weight, "max_score": total_weight * 5}
 
 
-_CONTEXTS = {"sheet": _sheet_context, "posting": _posting_context, "scorecard": _scorecard_context}
+# The documents a sheet has, in the order pages list them: the one list of kinds.
+DOCUMENTS = {
+    "sheet": Document("documents/sheet.html", gettext_lazy("需求表"), _sheet_context),
+    "posting": Document(
+        "documents/posting.html", gettext_lazy("职位发布"), _posting_context, gated=True
+    ),
+    "scorecard": Document(
+        "documents/scorecard.html", gettext_lazy("面试评分表"), _scorecard_context, gated=True
+    ),
+}
+KINDS = tuple(DOCUMENTS)
+TEXT_TEMPLATES = {"posting": "documents/posting.txt"}
 
 
 def document_html(*, kind: str, sheet: RequirementSheet, preview: bool = False) -> str:
@@ -224,7 +227,7 @@ def document_html(*, kind: str, sheet: RequirementSheet, preview: bool = False) 
     items = _items(sheet)
     check_release(kind=kind, sheet=sheet, items=items)
     context = _base_context(kind=kind, sheet=sheet, preview=preview)
-    context.update(_CONTEXTS[kind](sheet, items))
+    context.update(DOCUMENTS[kind].context(sheet, items))
     html = render_to_string(DOCUMENTS[kind].template, context)
     if len(html) > settings.DOCUMENTS_MAX_HTML_CHARS:
         raise DocumentTooLarge
@@ -354,23 +357,26 @@ def html_to_pdf(html: str) -> bytes:
         )
 
 
+def render_pdf(*, kind: str, sheet: RequirementSheet) -> bytes:
+    return html_to_pdf(document_html(kind=kind, sheet=sheet))
+
+
 def render_sheet_pdf(*, sheet: RequirementSheet) -> bytes:
-    return html_to_pdf(sheet_html(sheet=sheet))
+    return render_pdf(kind="sheet", sheet=sheet)
 
 
 def render_posting_pdf(*, sheet: RequirementSheet) -> bytes:
-    return html_to_pdf(posting_html(sheet=sheet))
+    return render_pdf(kind="posting", sheet=sheet)
 
 
 def render_scorecard_pdf(*, sheet: RequirementSheet) -> bytes:
-    return html_to_pdf(scorecard_html(sheet=sheet))
+    return render_pdf(kind="scorecard", sheet=sheet)
 
 
-#: The PDF renderer of each kind of document, by the kind's name in URLs and cache keys.
+#: The PDF renderer of each kind of document, by the kind's name in URLs and cache keys (one
+#: entry per kind of `DOCUMENTS`; tests put a stub in its place).
 PDF_RENDERERS: dict[str, Callable[..., bytes]] = {
-    "sheet": render_sheet_pdf,
-    "posting": render_posting_pdf,
-    "scorecard": render_scorecard_pdf,
+    kind: partial(render_pdf, kind=kind) for kind in DOCUMENTS
 }
 
 
