@@ -53,7 +53,7 @@ from .normalize import fold, normalize, normalize_with_map, split_clauses
 __all__ = ["check_wording", "normalize"]
 
 _SEVERITY_RANK = {severity: severity.rank for severity in Severity}
-_SEGMENT_BREAKS = frozenset(",，")
+_SEGMENT_BREAKS = frozenset(",，–—")  # a dash joins clauses in chat: "… – not a culture fit"
 _NEAR = 4.0  # units (a word, or two Chinese characters) between a frame and a mention
 _MAX_CLAUSE = 2000  # longer clauses are read in pieces of this many characters
 # Requirements that say how much, not who: they do not outweigh a frame ("包裹,单件一般不超过
@@ -470,7 +470,8 @@ _NOT_SCORED = re.compile(
 # … and, for a topic (not a group of people), that it is not considered: "不考虑身高" (but "不考虑
 # 女性" excludes women).
 _NOT_CONSIDERED = re.compile(
-    r"不考虑|未考虑|不看|不问|不计|不涉及|\b(?:not|never) (?:be )?(?:considered|requested|asked|"
+    r"不考虑|未考虑|不看|不问|不计|不涉及|不设|不含|不包括|不包含|"
+    r"\b(?:not|never) (?:be )?(?:considered|requested|asked|"
     r"taken into account|assessed|evaluated|recorded|collected)\b"
 )
 # A negator right before a topic: "never your date of birth", "no photo".
@@ -489,7 +490,9 @@ _DEMAND = re.compile(
 )
 # A word saying what a person is, right before a word of a list that needs context: "她是TG",
 # "candidate is openly bi".
-_COPULA = re.compile(r"(?:是|係|\b(?:is|she's|he's|they're|are)(?:\s+openly)?|\bopenly)\s*$")
+_COPULA = re.compile(
+    r"(?:是|係|\b(?:is|she's|he's|they're|are)(?:\s+openly|\s+from)?|\bopenly)\s*$"
+)
 # The person a note speaks of: "候选人", "她", "the candidate", "she".
 _CANDIDATE = re.compile(
     r"候选人|应聘者|应征者|求职者|面试者|此人|这位|那位|这个人|那个人|那个|这个就|这个也|[他她佢]|"
@@ -636,13 +639,18 @@ def _prohibitions(text: str) -> list[tuple[int, int]]:
     """Spans from each prohibition to the end of its segment."""
     spans = []
     for m in _PROHIBITION.finditer(text):
+        # "…family medical history, don't write it down": a pronoun points back to the start.
+        start = 0 if _BACK_REFERENCE.match(text, m.end()) else m.start()
         end = len(text)
         for i in range(m.end(), len(text)):
             if text[i] in _SEGMENT_BREAKS or _CONTRAST.match(text, i) and i > m.end():
                 end = i
                 break
-        spans.append((m.start(), end))
+        spans.append((start, end))
     return spans
+
+
+_BACK_REFERENCE = re.compile(r"\s*(?:it|this|that|them|these|此|这些|这个|它)\b")
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -739,7 +747,7 @@ _TRAILER = re.compile(
     r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗先算他她佢\W]*(?:\b(?:him|her|them|for now|then|thanks|please|"
     r"pls|lol|tbh|sorry|i think|imo)\b[\s\W]*)*"
 )
-_PIECE = re.compile(r"[^,，;；]+")
+_PIECE = re.compile(r"[^,，;；–—]+")
 
 
 def _verdict_lines(clauses: list[str], lines: list[int], wanted: set[int], lexicon) -> set[int]:

@@ -669,3 +669,22 @@ def test_notices_institutions_licences_and_decisions(text, flagged):
 )
 def test_decisions_family_history_and_dates(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A dash joins clauses in chat and notes.
+        (
+            "She mentioned her BRCA result in small talk – client sees that as a risk, so pass.",
+            ["genetic"],
+        ),
+        ("Bilingual Support Specialist (EN/中文) – female pref.", ["gender"]),
+        # A prohibition pointing back with "it" covers what it points to.
+        ("If a candidate volunteers family medical history, don't write it down.", []),
+        ("评分表不设年龄项，面试官不得以年龄评价候选人", []),
+        ("面试评分表：男性+2分", ["gender"]),
+    ],
+)
+def test_dashes_back_references_and_points(text, flagged):
+    assert _categories(text) == flagged
