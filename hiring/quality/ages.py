@@ -58,6 +58,8 @@ _LOWER = re.compile(
     rf"{_N}\s*{_YEARS}?\s*(?:及|或)?(?:以上|之上|\+|or\s+(?:older|over|above|more)|and\s+(?:over|above|up|older))"
 )
 _VALUES = re.compile(
+    r"\b(?:he's|she's|he is|she is|candidate is|applicant is)\s+(?:only\s+|already\s+|nearly\s+|"
+    r"almost\s+)?(\d{2})\b(?!\s*(?:%|k\b|mins?|minutes?|hours?|years? of|wpm|calls|tickets))|"
     rf"{_N}\s*{_YEARS}|{_N}\s*多(?:岁|了)|\baged?\s*:?\s*{_N}\b|\bin\s+(?:their|your|his|her)\s+(?:\d0s|"
     r"twenties|thirties|forties|fifties)|\b(?:twenty|thirty|forty|fifty)-?somethings?\b|"
     r"\b(?:early|mid|late)[- ]?(?:\d0)s\b|\bgraduated\s+(?:from\s+)?(?:high\s+school|college|"

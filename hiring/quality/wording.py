@@ -342,7 +342,7 @@ def _analyse(
                         f_seg == seg
                         # "…should be screened out regardless of visa status"
                         and not any(
-                            act == Act.EXCLUDE and end <= a_start and a_end <= f_start
+                            act in (Act.EXCLUDE, Act.PREFER) and end <= a_start and a_end <= f_start
                             for a_start, a_end, act in acts
                         )
                     )
@@ -458,7 +458,7 @@ def _analyse(
 # A statement that a fact does not count: for anything named in its clause (when nothing is
 # excluded there) …
 _NOT_SCORED = re.compile(
-    r"不计分|不扣分|不加分|无所谓|不重要|没关系|不取决于|未(?:被)?(?:列入|纳入|计入|作为|考虑|影响)|"
+    r"不计分|不扣分|不加分|无所谓|不重要|没关系|不取决于|不在[^,，。;；]{0,8}范围|未(?:被)?(?:列入|纳入|计入|作为|考虑|影响)|"
     r"与[^,，。;；]{0,8}无关|\bneither \w+ nor (?:considered|used|scored|rated)\b|"
     r"不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
     r"\b(?:plays? no part|played no part|no part in|not on (?:the|our) scorecard|"
@@ -523,7 +523,7 @@ def _next_to_act(text: str, mention: tuple, acts: list) -> bool:
 # Words that may stand between an act and the group it acts on: "avoid the … applicants",
 # "贵州的不收".
 _DETERMINER = re.compile(
-    r"\s*(?:(?:的|\b(?:the|any|all|those|these|a|an|anyone|anybody|someone|somebody|people|"
+    r"\s*(?:(?:的|\b(?:the|any|all|those|these|a|an|me|us|anyone|anybody|someone|somebody|people|"
     r"candidates?|applicants?|with|from|who|that|is|are)\b)\s*){1,3}"
 )
 

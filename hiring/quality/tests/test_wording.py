@@ -688,3 +688,17 @@ def test_decisions_family_history_and_dates(text, flagged):
 )
 def test_dashes_back_references_and_points(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Single applicants preferred due to flexible shift needs.", ["marital"]),
+        ("Must be U.S.-born.", ["origin"]),
+        ("心理健康状况不在面试考察范围内", []),
+        ("We guarantee an interview to disabled applicants who meet the minimum criteria.", []),
+        ("Part-time shifts are open to retirees and students alike.", []),
+    ],
+)
+def test_preferences_birthplaces_and_inclusive_offers(text, flagged):
+    assert _categories(text) == flagged
