@@ -758,10 +758,12 @@ def _verdict_lines(clauses: list[str], lines: list[int], wanted: set[int], lexic
     if lexicon.acts is None or not wanted:
         return found
     exclude = {i for i, tag in enumerate(lexicon.act_tags) if tag[0] == Act.EXCLUDE}
-    lines_text: dict[int, str] = {}
-    for clause, line in zip(clauses, lines, strict=False):
-        if line in wanted:
-            lines_text[line] = lines_text.get(line, "") + " " + clause
+    # Lines that speak of a candidate ("候选人", "she"), found once per clause.
+    about_candidate = {
+        line
+        for clause, line in zip(clauses, lines, strict=False)
+        if line in wanted and _CANDIDATE.search(clause)
+    }
     for clause, line in zip(clauses, lines, strict=False):
         if line not in wanted or line in found:
             continue
@@ -780,8 +782,8 @@ def _verdict_lines(clauses: list[str], lines: list[int], wanted: set[int], lexic
             # A decision that closes a part of a line about a candidate: "…，还是别考虑了",
             # "…, recommend decline".
             last = max(b for _a, b in spans)
-            if _TRAILER.fullmatch(data[last:].decode("utf-8", "ignore")) and _CANDIDATE.search(
-                lines_text.get(line, "")
+            if line in about_candidate and _TRAILER.fullmatch(
+                data[last:].decode("utf-8", "ignore")
             ):
                 found.add(line)
                 break
