@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
@@ -75,7 +76,7 @@ def job_posting_data(*, page: PublicPosting, view: dict, url: str) -> dict:
         "@type": "JobPosting",
         "title": view["headline"],
         "description": _description(view),
-        "datePosted": page.created_at.date().isoformat(),
+        "datePosted": timezone.localdate(page.created_at).isoformat(),
         "validThrough": f"{page.valid_through.isoformat()}T23:59:59+08:00",
         "employmentType": page.employment_type,
         "hiringOrganization": organization,

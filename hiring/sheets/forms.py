@@ -338,8 +338,15 @@ class BaseItemFormSet(forms.BaseModelFormSet):
 
 
 # No blank row is rendered: "添加自定义条目" on the page inserts one from the empty form.
+# A posted row count past max_num is refused with no more rows built than that (Django would
+# otherwise build, check and show up to a thousand more before refusing it).
 ItemFormSet = forms.modelformset_factory(
-    SheetItem, form=SheetItemForm, formset=BaseItemFormSet, extra=0, max_num=300
+    SheetItem,
+    form=SheetItemForm,
+    formset=BaseItemFormSet,
+    extra=0,
+    max_num=300,
+    absolute_max=300,
 )
 
 

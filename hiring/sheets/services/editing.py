@@ -41,6 +41,7 @@ from .base import (
     WizardStateTooLarge,
     assign,
     claim_version,
+    create_items,
     delete_item,
     ensure_author,
     item_state,
@@ -179,9 +180,27 @@ def write_planned_item(planned: PlannedItem, *, sheet: RequirementSheet, actor, 
 
 
 def _items_from_preset(*, sheet: RequirementSheet, preset: Preset, actor) -> None:
-    """The preset's items, adjusted by the sheet's challenges."""
-    for planned in sheet_plan(sheet=sheet, preset=preset).values():
-        write_planned_item(planned, sheet=sheet, actor=actor)
+    """The preset's items, adjusted by the sheet's challenges, on a sheet that has none yet."""
+    create_items(
+        [
+            (
+                SheetItem(
+                    sheet=sheet,
+                    category_id=planned.category_id,
+                    capability_id=planned.capability_id,
+                    name=planned.name,
+                    requirement=planned.requirement,
+                    priority_id=planned.priority_id,
+                    order=planned.order,
+                    challenge_note=planned.challenge_note,
+                    **{name: planned.scorecard[name] for name in SCORECARD_FIELDS},
+                ),
+                planned.method_ids,
+            )
+            for planned in sheet_plan(sheet=sheet, preset=preset).values()
+        ],
+        actor=actor,
+    )
 
 
 def _new_posting(*, sheet: RequirementSheet, preset: Preset | None, actor) -> JobPosting:
@@ -563,12 +582,14 @@ def sheet_duplicate(
         **{field: getattr(sheet, field) for field in BASIC_FIELDS if field != "title"},
     )
     save_sheet_quietly(copy)
+    copies = []
     for item in items:
         method_ids = [m.pk for m in item.methods.all()]
         item.pk = None
         item._state.adding = True
         item.sheet = copy
-        save_item(item, method_ids, actor=actor)
+        copies.append((item, method_ids))
+    create_items(copies, actor=actor)
     posting = JobPosting.objects.filter(sheet=sheet).first()
     if posting is not None:
         posting.pk = None
