@@ -486,7 +486,7 @@ _POSSESSIVE = re.compile(
 _DEMAND = re.compile(
     r"\s*(?:的|'s)?\s*(?:硬性要求|要求|想要|指定|希望|要|说|instructions?|requests?|requirements?|"
     r"\b(?:wants?|wanted|asked|asks|requires?|required|prefers?|preferred|insists?|insisted|"
-    r"says|said|feels|would rather|likes?|loves?|expects?|expected)\b)"
+    r"says|said|feels|would rather|likes?|loves?|expects?|expected|judge|mind|complain)\b)"
 )
 # A word saying what a person is, right before a word of a list that needs context: "她是TG",
 # "candidate is openly bi".
@@ -524,7 +524,7 @@ def _next_to_act(text: str, mention: tuple, acts: list) -> bool:
 # "贵州的不收".
 _DETERMINER = re.compile(
     r"\s*(?:(?:的|\b(?:the|any|all|those|these|a|an|me|us|anyone|anybody|someone|somebody|people|"
-    r"candidates?|applicants?|with|from|who|that|is|are)\b)\s*){1,3}"
+    r"candidates?|applicants?|with|from|who|that)\b)\s*){1,3}"
 )
 
 

@@ -702,3 +702,16 @@ def test_dashes_back_references_and_points(text, flagged):
 )
 def test_preferences_birthplaces_and_inclusive_offers(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Strong Excel and SQL skills required; Power BI is a plus.", []),
+        ("Must be able to lift 25 kg, with or without reasonable accommodation.", []),
+        ("He's like 55, he's not going to keep up with our stack. Pass.", ["age"]),
+        ("She just got married, she'll be on mat leave. Let's go with the other one.", ["marital"]),
+    ],
+)
+def test_software_loads_and_decisions_in_chat(text, flagged):
+    assert _categories(text) == flagged
