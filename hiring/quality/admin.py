@@ -31,17 +31,7 @@ class WordListAdmin(
     list_filter = ["kind", "ground", "act", "severity", "needs_context", "is_active"]
     search_fields = ["slug", "description", "words"]
     ordering = ["kind", "ground", "slug"]
-    fields = [
-        "slug",
-        "description",
-        "kind",
-        "ground",
-        "act",
-        "severity",
-        "needs_context",
-        "is_active",
-        "words",
-    ]
+    fields = WordListResource.Meta.fields  # the same fields, in the same order, as import
 
     def get_urls(self):
         try_url = path(

@@ -233,11 +233,8 @@ def _analyse(
     ]
     forbidden = _prohibitions(masked)
     # "played no part": the "no" of a statement that a fact does not count excludes nobody.
-    acts = [
-        a
-        for a in acts
-        if not any(m.start() <= a[0] and a[1] <= m.end() for m in _NOT_SCORED.finditer(clause))
-    ]
+    not_scored = [m.span() for m in _NOT_SCORED.finditer(clause)]
+    acts = [a for a in acts if not any(start <= a[0] and a[1] <= end for start, end in not_scored)]
     if forbidden:
         # What a prohibition forbids is talked about, not done: "勿以「限男性」等字眼描述岗位",
         # "不得拿性取向开玩笑", "don't ask about marital status".
