@@ -157,8 +157,10 @@ def _analyse(
     chars = None
     for f_start, f_end, tag in reader.spans("frames", lexicon.frames, index):
         kind, ground = lexicon.frame_tags[tag]
-        if kind == Kind.FRAME and _DEMAND.match(clause, f_end):
-            continue  # the client as the one who asks: "客户硬性要求", "client wants"
+        if kind == Kind.FRAME and (_DEMAND.match(clause, f_end) or _NOT_A_FRAME.match(clause, f_end)):
+            # The client as the one who asks ("客户硬性要求", "client wants"), a title ("store
+            # manager") or a numbered label ("item 12").
+            continue
         frames.append((f_start, f_end, kind, ground))
         if not ground:
             chars = chars or list(clause)
@@ -275,6 +277,19 @@ def _analyse(
         end = breaks[index] if index < len(breaks) else len(masked)
         return start, end
 
+    def excluded_later(seg: int) -> bool:
+        """An exclusion in a later segment points back to what came before: "…, so don't
+        shortlist them", "…,这类人别要"."""
+        return any(
+            act == Act.EXCLUDE
+            and segment(a_start) > seg
+            and (
+                _BACK_REFERENCE.match(masked, a_end)
+                or _BACK_REFERENCE_BEFORE.search(masked, 0, a_start)
+            )
+            for a_start, a_end, act in acts
+        )
+
     def _listed_before(seg: int, f_seg: int, f_start: int, ground: str) -> bool:
         """The mention opens a list of its ground that a lawful statement closes ("turbans,
         hijabs and kippahs can be worn"): each segment up to the statement holds only
@@ -364,15 +379,25 @@ def _analyse(
             elif severity == Severity.WARNING:
                 continue  # a signal stays one whoever the team serves
             elif inside:
-                # "乙肝患者" in "为乙肝患者提供…", but not in "乙肝患者勿扰" or a phrase.
-                lawful = kind != Kind.PHRASE and closest_exclusion is None
+                # "乙肝患者" in "为乙肝患者提供…", but not in "乙肝患者勿扰", "wheelchair users …, so
+                # don't shortlist them" or a phrase.
+                lawful = kind != Kind.PHRASE and closest_exclusion is None and not excluded_later(seg)
             elif note:
                 # A note cites customers as its excuse; only "女性客户" stays a customer.
                 lawful = f_start >= end and masked[end:f_start].strip() in ("", "的", "'s")
             else:
                 gap = 0.0 if overlaps else _gap(masked, span, (f_start, f_end))
                 lawful = gap <= _NEAR
-                if closest_act is not None and closest_act < gap:
+                # What a frame is about stays its subject whatever is said of the frame:
+                # "knowledge of Western and Chinese horoscopes is a plus".
+                subject = (
+                    lawful
+                    and f_end <= start
+                    and _SUBJECT.match(clause, f_start)
+                    and not _BREAK.search(masked, f_end, start)
+                    and not any(f_end <= a_start and a_end <= start for a_start, a_end, _a in acts)
+                )
+                if not subject and closest_act is not None and closest_act < gap:
                     lawful = False  # "Mums preferred for our baby-products helpline"
                 if closest_exclusion is not None and closest_exclusion <= gap:
                     lawful = False  # "不招乙肝患者"
@@ -462,7 +487,9 @@ _NOT_SCORED = re.compile(
     r"not an? (?:\w+ )?(?:criterion|factor)|doesn't matter|does not matter|"
     r"not scored|not counted|no bearing|zero bearing|nothing to do with|"
     r"(?:does|do|did) not depend on|doesn't depend on|no role|not used (?:in|for)|not a factor|"
-    r"never a factor|not part of|no impact|no effect)\b"
+    r"never a factor|not part of|no impact|no effect|never (?:came|comes|come) up|"
+    r"(?:didn't|did not|doesn't|does not) come up|(?:was|were)(?:n't| not| never) (?:discussed|"
+    r"raised|brought up))\b"
 )
 # … and, for a topic (not a group of people), that it is not considered: "不考虑身高" (but "不考虑
 # 女性" excludes women).
@@ -471,8 +498,12 @@ _NOT_CONSIDERED = re.compile(
     r"\b(?:not|never) (?:be )?(?:considered|requested|asked|"
     r"taken into account|assessed|evaluated|recorded|collected)\b"
 )
-# A negator right before a topic: "never your date of birth", "no photo".
-_NEGATED_TOPIC = re.compile(r"\b(?:never|not|no)\s+(?:your|their|his|her|the|any|a)?\s*$")
+# A negator right before a topic: "never your date of birth", "no photo", "not the candidate's
+# age".
+_NEGATED_TOPIC = re.compile(
+    r"\b(?:never|not|no)\s+(?:your|their|his|her|the|any|a)?\s*"
+    r"(?:(?:candidate|applicant|person|employee)'s\s+)?$"
+)
 # Whose fact a word names: "the candidate's disability", "候选人的宗教信仰".
 _POSSESSIVE = re.compile(
     r"(?:\b(?:candidate|applicant|person|employee|hire)'s|\b(?:her|his|their|your))\s+$|"
@@ -484,6 +515,17 @@ _DEMAND = re.compile(
     r"\s*(?:的|'s)?\s*(?:硬性要求|要求|想要|指定|希望|要|说|instructions?|requests?|requirements?|"
     r"\b(?:wants?|wanted|asked|asks|requires?|required|prefers?|preferred|insists?|insisted|"
     r"says|said|feels|would rather|likes?|loves?|expects?|expected|judge|mind|complain)\b)"
+)
+# After a word for customers, products or services: a title of a person who works there ("store
+# manager", "客户经理") or a number ("item 12"): no one served, nothing sold.
+_NOT_A_FRAME = re.compile(
+    r"(?:[^\S\n]+\d|\s*(?:managers?|owners?|leads?|directors?|supervisors?|heads?|team leads?)\b|"
+    r"\s*(?:经理|主管|店长|负责人|总监|组长))"
+)
+# Knowledge of a subject: "knowledge of Western and Chinese horoscopes".
+_SUBJECT = re.compile(
+    r"(?:knowledge|experience|familiarity|understanding|expertise|background)\s+"
+    r"(?:of|about|with|on|in)\b"
 )
 # A word saying what a person is, right before a word of a list that needs context: "她是TG",
 # "candidate is openly bi".
@@ -550,10 +592,12 @@ _NEGATOR_WORD = re.compile(
     r"不得|不会|不能|不可|不必|不用|不再|从不|绝不|请勿|切勿|勿|别|禁止|严禁|无需|无须|避免|停止|不[^限要]"
     r"|\b(?:not|never|don't|doesn't|do not|does not|won't|will not|stop|avoid)\b"
 )
-# Requirements that are a step of hiring a person: negated, they turn the person away.
+# Requirements that are a step of hiring a person, or a role's being open to them: negated, they
+# turn the person away ("not to submit", "not open to").
 _HIRING_VERB = re.compile(
     r"submit|submitting|send|sending|hire|hiring|shortlist|shortlisting|interview|interviewing|"
-    r"consider|considering|progress|proceed|recommend|put forward|录用|录取|聘用|考虑|推荐|安排面试"
+    r"consider|considering|progress|proceed|recommend|put forward|open to|open for|available to|"
+    r"录用|录取|聘用|考虑|推荐|安排面试"
 )
 _NEGATION_WINDOW = 16  # characters before an act read for its negator
 
@@ -648,6 +692,10 @@ def _prohibitions(text: str) -> list[tuple[int, int]]:
 
 
 _BACK_REFERENCE = re.compile(r"\s*(?:it|this|that|them|these|此|这些|这个|它)\b")
+# A word pointing back written just before an exclusion: "…,这类人别要", "…, those are a no".
+_BACK_REFERENCE_BEFORE = re.compile(
+    r"(?:这类人?|这种人?|此类人?|这样的人?|\b(?:those|these|such)(?: \w+)?)\s*$"
+)
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -739,8 +787,12 @@ def _scan(pattern, folded: bytes, starts: list[int]) -> set[int]:
 
 
 _LINE_BREAK = re.compile(b"\n")
-# What may follow a decision at the end of a clause: particles, emoji, "for now".
+# What may follow a decision at the end of a clause: the step of hiring it declines ("先别约复试",
+# "not a long-term hire", "don't book the final round"), then particles, emoji, "for now".
 _TRAILER = re.compile(
+    r"(?:\s*(?:(?:a|an|the|her|him|them|for|to|in|into|给|约|安排|进|排)\s*){0,2}"
+    r"(?:[a-z-]+\s+){0,2}(?:hire|fit|match|interviews?|round|offer|call ?back|shortlist|"
+    r"复试|面试|二面|三面|终面|笔试|offer|下一轮))?"
     r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗先算他她佢\W]*(?:\b(?:him|her|them|for now|then|thanks|please|"
     r"pls|lol|tbh|sorry|i think|imo)\b[\s\W]*)*"
 )

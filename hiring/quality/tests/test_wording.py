@@ -715,3 +715,31 @@ def test_preferences_birthplaces_and_inclusive_offers(text, flagged):
 )
 def test_software_loads_and_decisions_in_chat(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A role not open to a group turns it away.
+        ("This position is not open to transgender people.", ["gender_identity"]),
+        # An exclusion pointing back ("them") acts on the group named before it, even where the
+        # group's name holds a word for people served ("users").
+        ("Wheelchair users can't manage the stairs here, so don't shortlist them.", ["disability"]),
+        ("Wheelchair users are welcome; there are lifts on every floor.", []),
+        # A decision with the step of hiring it declines closes a note.
+        ("His father had Huntington's — hereditary, not a long-term hire.", ["genetic"]),
+        ("候选人是跨性别，怕客户有意见，先别约复试", ["gender_identity"]),
+        # A fact that never came up played no part.
+        ("Religion never came up; she was rejected for missing the second interview.", []),
+        # What is offered to a group, and knowledge of a subject, are no acts on people.
+        ("We provide large-print screens for visually impaired agents.", []),
+        ("Knowledge of Chinese and Western horoscopes is a plus for our astrology app writers.", []),
+        # A title ("store manager") and a numbered label ("item 3") serve no one.
+        ("The role requires a 'born female' candidate, per the store manager.", ["gender_identity"]),
+        ("Item 3: has either of your parents had cancer?", ["health", "genetic"]),
+        ("话务岗，不出镜，对身高外貌无任何要求", []),
+        ("皮肤太黑的不考虑", ["ethnicity"]),
+    ],
+)
+def test_open_roles_pointing_back_and_what_is_offered(text, flagged):
+    assert _categories(text) == flagged
