@@ -225,12 +225,18 @@ def _analyse(
         )
     ]
     acts = _without_negated(masked, acts, mentions + in_context)
-    # A frame an act reads on past is no frame: "please don't put forward".
+    # A frame an act reads on past, or holds, is no frame: "please don't put forward", "超龄简历
+    # 一律不看".
     frames = [
         f
         for f in frames
         if not any(
-            f[0] < a_start < f[1] < a_end and act == Act.EXCLUDE for a_start, a_end, act in acts
+            act == Act.EXCLUDE
+            and (
+                f[0] < a_start < f[1] < a_end
+                or a_start <= f[0] and f[1] <= a_end and a_end - a_start > f[1] - f[0]
+            )
+            for a_start, a_end, act in acts
         )
     ]
     forbidden = _prohibitions(masked)
@@ -381,7 +387,12 @@ def _analyse(
             elif inside:
                 # "乙肝患者" in "为乙肝患者提供…", but not in "乙肝患者勿扰", "wheelchair users …, so
                 # don't shortlist them" or a phrase.
-                lawful = kind != Kind.PHRASE and closest_exclusion is None and not excluded_later(seg)
+                lawful = (
+                    kind != Kind.PHRASE
+                    and closest_exclusion is None
+                    and not note  # a note speaks of the person: "wheelchair user – not worth …"
+                    and not excluded_later(seg)
+                )
             elif note:
                 # A note cites customers as its excuse; only "女性客户" stays a customer.
                 lawful = f_start >= end and masked[end:f_start].strip() in ("", "的", "'s")
@@ -447,6 +458,15 @@ def _analyse(
                 or not any(segment(m[0]) == a_seg for m in mentions)
             ):
                 acted = True  # "已婚已育者,优先考虑"; "…查经祷告会,新进同仁须全员参加"
+            elif (
+                a_seg > seg
+                and act == Act.EXCLUDE
+                and _TRAILER.fullmatch(masked, a_end)
+                and not any(seg < segment(m[0]) <= a_seg for m in mentions)
+            ):
+                # A decision closing the clause, with no one else named since: "回族的吃饭还得
+                # 单独安排,麻烦,客服中心这边就不要了吧".
+                acted = True
             if acted:
                 break
         if not acted and kind == Kind.GROUP:
@@ -484,7 +504,8 @@ _NOT_SCORED = re.compile(
     r"与[^,，。;；]{0,8}无关|\bneither \w+ nor (?:considered|used|scored|rated)\b|"
     r"不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
     r"\b(?:plays? no part|played no part|no part in|not on (?:the|our) scorecard|"
-    r"not an? (?:\w+ )?(?:criterion|factor)|doesn't matter|does not matter|"
+    r"not an? (?:\w+ )?(?:criterion|factor|filter)|doesn't matter|does not matter|"
+    r"(?:nobody|no one) cares|"
     r"not scored|not counted|no bearing|zero bearing|nothing to do with|"
     r"(?:does|do|did) not depend on|doesn't depend on|no role|not used (?:in|for)|not a factor|"
     r"never a factor|not part of|no impact|no effect|never (?:came|comes|come) up|"
@@ -499,10 +520,10 @@ _NOT_CONSIDERED = re.compile(
     r"taken into account|assessed|evaluated|recorded|collected)\b"
 )
 # A negator right before a topic: "never your date of birth", "no photo", "not the candidate's
-# age".
+# age", "not your family's medical history".
 _NEGATED_TOPIC = re.compile(
     r"\b(?:never|not|no)\s+(?:your|their|his|her|the|any|a)?\s*"
-    r"(?:(?:candidate|applicant|person|employee)'s\s+)?$"
+    r"(?:[\w-]+'s\s+)?$"
 )
 # Whose fact a word names: "the candidate's disability", "候选人的宗教信仰".
 _POSSESSIVE = re.compile(
@@ -575,7 +596,7 @@ _DETERMINER = re.compile(
 _NEGATED_ACTS = frozenset({Act.ASK, Act.REQUIRE, Act.EVALUATE})
 _NEGATOR = re.compile(
     r"(?:(?:不得|不会|不能|不可|不应|不该|不准|不要|不必|不用|不再|从不|绝不|从未|请勿|切勿|千万别|"
-    r"请别|请不要|禁止|严禁|无需|无须|避免|停止|勿|(?<![特区分告识级类个差派鉴辨离道惜送性])别|"
+    r"请别|请不要|禁止|严禁|无需|无须|毋须|毋需|避免|停止|勿|(?<![特区分告识级类个差派鉴辨离道惜送性])别|"
     r"不|没有|没|未曾)"
     r"(?:向.{0,5}?|对.{0,5}?|据此|以此|因此|借此|主动|直接|刻意|特意|再|去|随意|擅自|私下|"
     r"额外|列入|纳入|计入|作为|进行|以|将|把)?"
@@ -597,7 +618,7 @@ _NEGATOR_WORD = re.compile(
 _HIRING_VERB = re.compile(
     r"submit|submitting|send|sending|hire|hiring|shortlist|shortlisting|interview|interviewing|"
     r"consider|considering|progress|proceed|recommend|put forward|open to|open for|available to|"
-    r"录用|录取|聘用|考虑|推荐|安排面试"
+    r"录用|录取|聘用|考虑|推荐|安排面试|安排复试|安排二面|安排终面"
 )
 _NEGATION_WINDOW = 16  # characters before an act read for its negator
 
@@ -641,8 +662,38 @@ def _without_negated(text: str, acts: list, mentions: list) -> list:
                 # not ask").
                 kept = [k for k in kept if not (m.start() <= k[0] and k[1] <= a_start)]
                 continue
+            if (
+                act == Act.REQUIRE
+                and _REQUIREMENT_NOUN.fullmatch(text, a_start, a_end)
+                and (start := _negated_list(text, a_start, mentions)) is not None
+            ):
+                # "不设身高、外貌要求", "no height or weight requirements": the negator stands
+                # before the list of what is not required.
+                kept = [k for k in kept if not (start <= k[0] and k[1] <= a_start)]
+                continue
         kept.append((a_start, a_end, act))
     return kept
+
+
+_REQUIREMENT_NOUN = re.compile(r"要求|限制|门槛|requirements?|restrictions?|limits?|criteria")
+_LIST_NEGATOR = re.compile(r"不设|不作|不做|没有|并无|无|\b(?:no|without)\b")
+_LIST_JOINER = re.compile(r"(?:[\s、/&和与及或跟的]|\b(?:and|or|any)\b|任何|特别|特殊)*")
+
+
+def _negated_list(text: str, a_start: int, mentions: list) -> int | None:
+    """Where a negator starts that stands before a list of mentions and then the requirement
+    at `a_start`, with nothing but the mentions and words joining them between."""
+    start = max(text.rfind(ch, 0, a_start) for ch in ",，;；:：") + 1
+    for m in _LIST_NEGATOR.finditer(text, start, a_start):
+        rest = text[m.end() : a_start]
+        inside = [x for x in mentions if m.end() <= x[0] and x[1] <= a_start]
+        if not inside:
+            continue
+        for m_start, m_end, *_r in sorted(inside, reverse=True):
+            rest = rest[: m_start - m.end()] + " " + rest[m_end - m.end() :]
+        if _LIST_JOINER.fullmatch(rest):
+            return m.start()
+    return None
 
 
 # A prohibition: a negator of command ("不得", "请勿", "别", "do not", "never") followed, a few
@@ -657,7 +708,7 @@ _PROHIBITION = re.compile(
     r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|对|就|向|出现|含有|写有|带有)"
     r"|\b(?:do not|don't|never|must not|mustn't|should not|shouldn't|may not|cannot|can't|"
     r"not allowed to|are not to|is not to|refrain from|avoid|stop|no longer|please don't|"
-    r"please do not)(?:\s+\w+ly)?(?:\s+(?:to|be|ever|even|also|make))?\s+"
+    r"please do not|bars?|prohibits?|forbids?)(?:\s+\w+ly)?(?:\s+(?:to|be|ever|even|also|make))?\s+"
     r"(?:ask|asking|asked|inquire|inquiring|enquire|enquiring|request|requesting|require|requiring|"
     r"collect|collecting|record|recording|note|noting|write|writing|mention|mentioning|discuss|"
     r"discussing|comment|commenting|joke|joking|use|using|include|including|list|listing|rate|"
@@ -791,9 +842,9 @@ _LINE_BREAK = re.compile(b"\n")
 # "not a long-term hire", "don't book the final round"), then particles, emoji, "for now".
 _TRAILER = re.compile(
     r"(?:\s*(?:(?:a|an|the|her|him|them|for|to|in|into|给|约|安排|进|排)\s*){0,2}"
-    r"(?:[a-z-]+\s+){0,2}(?:hire|fit|match|interviews?|round|offer|call ?back|shortlist|"
+    r"(?:[a-z-]+\s+){0,2}(?:hire|fit|match|interviews?|interviewing|round|offer|call ?back|shortlist|"
     r"复试|面试|二面|三面|终面|笔试|offer|下一轮))?"
-    r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗先算他她佢\W]*(?:\b(?:him|her|them|for now|then|thanks|please|"
+    r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗喇囉先算他她佢\W]*(?:\b(?:him|her|them|for now|then|thanks|please|"
     r"pls|lol|tbh|sorry|i think|imo)\b[\s\W]*)*"
 )
 _PIECE = re.compile(r"[^,，;；–—]+")

@@ -743,3 +743,26 @@ def test_software_loads_and_decisions_in_chat(text, flagged):
 )
 def test_open_roles_pointing_back_and_what_is_offered(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A negator before a list of what is not required covers the whole list …
+        ("本岗位不设身高、外貌要求", []),
+        ("The scorecard has no field for sex or age.", []),
+        # … but "无" before each entry is a requirement of each.
+        ("无精神病史、无传染病史", ["health"]),
+        # A decision closing the clause acts on the group named before it, and in a note a
+        # group's own words ("user") are no customers.
+        ("回族的吃饭还得单独安排，麻烦，这边就不要了吧", ["ethnicity"]),
+        ("Wheelchair user – the office has stairs, so probably not worth interviewing.", ["disability"]),
+        ("Candidate 2 is pregnant – let's just tell her the role was filled.", ["marital"]),
+        # "不看" before a topic leaves it out; after a group it turns the group away.
+        ("面试不看长相", []),
+        ("40岁以上的不看", ["age"]),
+        ("GINA bars asking about family medical history.", []),
+    ],
+)
+def test_negated_lists_closing_decisions_and_cover_stories(text, flagged):
+    assert _categories(text) == flagged
