@@ -766,3 +766,17 @@ def test_open_roles_pointing_back_and_what_is_offered(text, flagged):
 )
 def test_negated_lists_closing_decisions_and_cover_stories(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("入职体检不检查乙肝项目", []),
+        ("简历中请勿附照片", []),
+        ("女性请勿投递", ["gender"]),
+        ("他说之前得过癌症，稳妥点选别人吧", ["health"]),
+        ("候选人是原住民，先保留", ["ethnicity"]),
+    ],
+)
+def test_checks_not_made_photos_not_asked_for_and_quiet_decisions(text, flagged):
+    assert _categories(text) == flagged
