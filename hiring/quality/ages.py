@@ -38,7 +38,7 @@ _CAPS = [
     ),
     # 不超过35 / under 35 / no older than 30 / max age 40 / age limit: 35 / 上限35
     re.compile(
-        r"(?:不超过|不大于|不高于|不能超过|不得超过|小于|低于|未满|不满|上限|最大|最高|"
+        r"(?:不超过|不大于|不高于|不能超过|不得超过|小于|低于|未满|不满|上限|最大|最高|≤|<=?|＜|"
         r"\bunder\b-?|\bbelow\b|\byounger\s+than\b|\bno\s+older\s+than\b|\bnot\s+older\s+than\b|"
         r"\bnot\s+over\b|\bless\s+than\b|\bat\s+most\b|\bup\s+to\b|\bmax(?:imum)?\b\.?|"
         r"\bage\s+limit\b|\bage\s+cap\b|\bcut-?off\b)"
@@ -53,7 +53,7 @@ _RANGES = re.compile(
 )
 _BETWEEN = re.compile(rf"\bbetween\s*{_N}\s*(?:and|-|to)\s*{_N}")
 _LOWER = re.compile(
-    rf"(?:年满|满|超过|过了|大于|高于|\bover\b|\babove\b|\bolder\s+than\b|\bat\s+least\b|"
+    rf"(?:年满|满|超过|过了|大于|高于|≥|>=?|＞|\bover\b|\babove\b|\bolder\s+than\b|\bat\s+least\b|"
     rf"\bminimum(?:\s+age)?\b:?|\bmin\.?\b)\s*(?:the\s+age\s+of\s*)?{_N}\s*{_YEARS}?|"
     rf"{_N}\s*{_YEARS}?\s*(?:及|或)?(?:以上|之上|\+|or\s+(?:older|over|above|more)|and\s+(?:over|above|up|older))"
 )

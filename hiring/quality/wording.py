@@ -296,7 +296,7 @@ def _analyse(
             for a_start, a_end, act in acts
         )
 
-    def _listed_before(seg: int, f_seg: int, f_start: int, ground: str) -> bool:
+    def _listed_before(seg: int, f_seg: int, f_start: int, f_end: int, ground: str) -> bool:
         """The mention opens a list of its ground that a lawful statement closes ("turbans,
         hijabs and kippahs can be worn"): each segment up to the statement holds only
         mentions of that ground, with no act before the statement."""
@@ -307,6 +307,13 @@ def _analyse(
             if index == f_seg:
                 s_end = f_start
             own = [m for m in mentions if s_start <= m[0] and m[1] <= s_end]
+            if (
+                index == f_seg
+                and not own
+                and not _units(masked[s_start:s_end])
+                and not _units(masked[f_end:])
+            ):
+                continue  # the statement closes the clause alone: "tattoos, piercings – all fine"
             if not own or any(m[3] != ground for m in own):
                 return False
             rest = masked[s_start:s_end]
@@ -369,7 +376,7 @@ def _analyse(
                         and (f_ground or closest_exclusion is None and not preferred)
                         and not _contrast(masked, f_seg, seg, segment_text)
                     )
-                    or (f_seg > seg and _listed_before(seg, f_seg, f_start, ground))
+                    or (f_seg > seg and _listed_before(seg, f_seg, f_start, f_end, ground))
                     # An affirmative measure for this ground covers the clause it is in: "本岗位为
                     # 残疾人专项招聘岗位,持证人员优先录用,…按比例就业".
                     or (
@@ -597,6 +604,7 @@ _NEGATED_ACTS = frozenset({Act.ASK, Act.REQUIRE, Act.EVALUATE})
 _NEGATOR = re.compile(
     r"(?:(?:不得|不会|不能|不可|不应|不该|不准|不要|不必|不用|不再|从不|绝不|从未|请勿|切勿|千万别|"
     r"请别|请不要|禁止|严禁|无需|无须|毋须|毋需|避免|停止|勿|(?<![特区分告识级类个差派鉴辨离道惜送性])别|"
+    r"唔会|唔好|唔准|唔可以|唔应该|唔使|唔|"
     r"不|没有|没|未曾)"
     r"(?:向.{0,5}?|对.{0,5}?|据此|以此|因此|借此|主动|直接|刻意|特意|再|去|随意|擅自|私下|"
     r"额外|列入|纳入|计入|作为|进行|以|将|把)?"
@@ -723,6 +731,9 @@ _PROHIBITION = re.compile(
     r"|不(?:采集|收集|登记|记录|询问|过问|打听|查询|核查|检测|检查|要求提供)"
     r"|(?:不|无)(?:用|需要?|必|须)(?:贴|附|提供|上传|填写?)"
     r"|\bno\s*[\"“'‘]"
+    # Wording taken out of a text is talked about: "remove 'ladies only' from the JD".
+    r"|\b(?:remove|delete|strike out|take out|stop putting|stop using|stop writing)\s*[\"“'‘]"
+    r"|(?:删掉|删除|去掉|拿掉|改掉|不要再写)\s*[\"“”'‘「『]"
     r"|\bno (?:questions?|small talk|comments?|remarks?|jokes?|assumptions?)"
     r" (?:about|on|regarding)\b"
 )

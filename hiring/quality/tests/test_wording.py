@@ -780,3 +780,29 @@ def test_negated_lists_closing_decisions_and_cover_stories(text, flagged):
 )
 def test_checks_not_made_photos_not_asked_for_and_quiet_decisions(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Wording taken out of a text is talked about, not used.
+        ('Pls remove "ladies only" from the JD before it goes live.', []),
+        # Cantonese negators cancel a question as Mandarin ones do.
+        ("我哋唔會問應徵者嘅性別認同", []),
+        # What staff may do is a benefit.
+        ("女性同仁夜班下班可搭乘公司接駁車", []),
+        # Ages written with a comparison sign.
+        ("年龄≤32，大专及以上", ["age"]),
+        ("年龄≥18周岁", []),
+        # Declining to send or shortlist people turns them away; a country keeps its article.
+        ("Client asked us not to send Black riders to their building.", ["ethnicity"]),
+        ("Please send black and white copies of your ID.", []),
+        ("Let's not shortlist anyone from the Philippines again.", ["origin"]),
+        # A statement closing a list on its own covers the list; one about something else not.
+        ("Tattoos, piercings, dyed hair – all fine.", []),
+        ("工作轻松，适合女孩子，无需加班", ["gender"]),
+        ("兔年团建报名表已发群里，自愿参加", []),
+    ],
+)
+def test_removed_wording_cantonese_negators_and_comparison_signs(text, flagged):
+    assert _categories(text) == flagged
