@@ -58,6 +58,12 @@ _FOLD_SEPARATORS = re.compile(
     rf"|{_SEPARATOR}(?=[{_CJK}])(?![{_NUMERAL_CHARS}]))"
     rf"|(?<=[{_CJK}])[ \t]+(?=\d)|(?<=\d)[ \t]+(?=[{_CJK}])"
 )
+# Spaces between Chinese words, where a word of two characters or more stands on one side,
+# separate fields ("性别:男 学历:本科", "前台接待 身高165cm以上 五官端正"): they become a comma.
+# Spaces between single characters ("限 女 性") are dropped with the other separators.
+_FIELD_SPACES = re.compile(
+    rf"(?<=[{_CJK}][{_CJK}])[ \t]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t]+(?=[{_CJK}][{_CJK}])"
+)
 # Three or more single Latin letters joined by spaces or dots: "f e m a l e", "m.a.l.e".
 _SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z](?:[ ._*·-][a-z](?![a-z])){2,}")
 _NUMERAL_RUN = re.compile(f"[{_NUMERAL_CHARS}]+")
@@ -142,8 +148,16 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     if len(norm) != len(origin):  # a lowercase form longer than one character ("İ")
         norm = "".join(c if len(c.lower()) != 1 else c.lower() for c in _to_simplified(chars))
 
-    # Strip separators, but never between two Chinese numerals ("二十~三十五岁").
+    # Spaces between fields become a comma; other separators are stripped, but never
+    # between two Chinese numerals ("二十~三十五岁").
     keep = [True] * len(norm)
+    fields = list(_FIELD_SPACES.finditer(norm))
+    if fields:
+        as_list = list(norm)
+        for m in fields:
+            as_list[m.start()] = ","
+            keep[m.start() + 1 : m.end()] = [False] * (m.end() - m.start() - 1)
+        norm = "".join(as_list)
     for m in _SEPARATORS.finditer(norm):
         if norm[m.start() - 1] in _NUMERAL_CHARS and norm[m.end()] in _NUMERAL_CHARS:
             continue
@@ -253,6 +267,7 @@ def fold(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = _drop_invisible(unicodedata.normalize("NFKC", text))
     text = _converter().convert(text).lower()
+    text = _FIELD_SPACES.sub(",", text)
     text = _FOLD_SEPARATORS.sub("", text)
     text = _SPACED_LETTERS.sub(_spaced, text)
     return _NUMERAL_RUN.sub(_numerals, text)

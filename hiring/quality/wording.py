@@ -466,6 +466,15 @@ def _analyse(
             ):
                 acted = True  # "已婚已育者,优先考虑"; "…查经祷告会,新进同仁须全员参加"
             elif (
+                a_seg == seg - 1
+                and kind == Kind.GROUP
+                and act in (Act.PREFER, Act.REQUIRE, Act.EXCLUDE)
+                and not _WEAK_REQUIREMENT.fullmatch(masked[a_start:a_end])
+                and _units(masked[a_end:start]) <= 3
+                and not any(a_end <= m[0] and m[1] <= start for m in mentions)
+            ):
+                acted = True  # adjectives between commas: "looking for a warm, friendly lady"
+            elif (
                 a_seg > seg
                 and act == Act.EXCLUDE
                 and _TRAILER.fullmatch(masked, a_end)

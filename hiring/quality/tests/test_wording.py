@@ -806,3 +806,24 @@ def test_checks_not_made_photos_not_asked_for_and_quiet_decisions(text, flagged)
 )
 def test_removed_wording_cantonese_negators_and_comparison_signs(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Spaces between Chinese words separate the fields of a row; between single characters
+        # they are decoration.
+        ("前台接待 身高165cm以上 五官端正", ["appearance"]),
+        ("大客户销售经理 性别:男 学历:本科", ["gender"]),
+        ("限 女 性", ["gender"]),
+        ("女性客户 优先接待", []),
+        # Adjectives between commas keep the act with its group …
+        ("Looking for a warm, friendly lady for our front desk.", ["gender"]),
+        # … but not with a topic of the job.
+        ("医院检验科招聘技师，负责血型鉴定与交叉配血", []),
+        # A score out of five or ten makes a line a rating.
+        ("Strong foreign accent. Communication 2/5.", ["origin"]),
+    ],
+)
+def test_fields_separated_by_spaces_adjectives_and_scores(text, flagged):
+    assert _categories(text) == flagged
