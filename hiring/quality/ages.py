@@ -61,7 +61,7 @@ _VALUES = re.compile(
     r"\b(?:he's|she's|he is|she is|candidate is|applicant is)\s+(?:only\s+|already\s+|nearly\s+|"
     r"almost\s+|like\s+|about\s+|around\s+)?(\d{2})\b"
     r"(?!\s*(?:%|k\b|mins?|minutes?|hours?|years? of|wpm|calls|tickets))|"
-    rf"{_N}\s*{_YEARS}|{_N}\s*多(?:岁|了)|\baged?\s*:?\s*{_N}\b|\bin\s+(?:their|your|his|her)\s+(?:\d0s|"
+    rf"{_N}\s*{_YEARS}|{_N}\s*多(?:岁|了)|(?:快|都快|都|已经)\s*{_N}\s*了|(?<![\d年])(?:[6-9]\d|0\d)\s*年的|\baged?\s*:?\s*{_N}\b|\bin\s+(?:their|your|his|her)\s+(?:\d0s|"
     r"twenties|thirties|forties|fifties)|\b(?:twenty|thirty|forty|fifty)-?somethings?\b|"
     r"\b(?:early|mid|late)[- ]?(?:\d0)s\b|\bgraduated\s+(?:from\s+)?(?:high\s+school|college|"
     r"university|school)\s+in\s+(?:19|20)\d\d|(?:19|20)\d\d\s*年?(?:高中|大学|中专|初中)?毕业"
@@ -90,7 +90,7 @@ _BIRTH_VALUE = re.compile(
 # Where an age may be written: a clause without one of these holds none.
 AGE_HINT_PATTERN = (
     r"\b(?:he's|she's|he is|she is|candidate is|applicant is)\s+(?:\w+\s+)?\d|"
-    r"\d\s*(?:周?岁|多|后|年级|s\b|\+)|\d[\s-]*(?:years?|yrs?)[\s-]*(?:old|of\s*age)|年龄|年纪|岁数|"
+    r"\d\s*(?:周?岁|多|后|年级|s\b|\+|了|年的)|[≤≥<>＜＞]\s*\d|\d[\s-]*(?:years?|yrs?)[\s-]*(?:old|of\s*age)|年龄|年纪|岁数|"
     r"\bage[sd]?\b|\bold|\byoung|出生|\bborn\b|\d\s*(?:以下|以内|之内|以上)|不超过|未满|上限|"
     r"(?:\bmax|\bmin|\bover|\babove|\bunder|\bbelow|\bbetween|\bleast|\bmost|\bthan)\S*\s*\d|(?:满|过了|超过|大于)\s*\d|"
     r"\bgen\b|\bgeneration|millennial|boomer|zoomer|"

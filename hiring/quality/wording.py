@@ -532,7 +532,7 @@ _NOT_SCORED = re.compile(
 # 女性" excludes women).
 _NOT_CONSIDERED = re.compile(
     r"不考虑|未考虑|不看|不问|不计|不涉及|不设|不含|不包括|不包含|"
-    r"\b(?:not|never) (?:be )?(?:considered|requested|asked|"
+    r"\b(?:not|never) (?:be )?(?:considered|requested|asked|discussed|"
     r"taken into account|assessed|evaluated|recorded|collected)\b"
 )
 # A negator right before a topic: "never your date of birth", "no photo", "not the candidate's
@@ -734,6 +734,7 @@ _PROHIBITION = re.compile(
     r"marking|guess|guessing|speculate|speculating|assume|assuming|assumptions|base|basing|based|"
     r"factor|factored|treat|treating|discriminate|discriminating|store|storing|share|sharing|"
     r"disclose|look at|probe|probing|bring up|raise|raising|pry|prying|query|querying|discussed|"
+    r"filter|filtering|screen|screening|sort|sorting|"
     r"mentioned|noted|recorded|raised|included|listed|requested|collected|"
     r"consider(?:ed|ing)? (?:it|this|that|them|these|such)|take (?:it|this|that|them) into account|"
     r"used|used in|taken into account|a factor|part of)\b"

@@ -827,3 +827,21 @@ def test_removed_wording_cantonese_negators_and_comparison_signs(text, flagged):
 )
 def test_fields_separated_by_spaces_adjectives_and_scores(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Ages said in passing: "都快40了", a two-digit birth year "85年的".
+        ("这个简历85年的，都快40了，算了", ["age"]),
+        ("已经做了3年了，都快熟练了", []),
+        # "所有" says who a requirement is for; it is no lawful statement by itself.
+        ("所有录用人员须提供HIV阴性证明。", ["health"]),
+        ("Note to recruiters: don't filter CVs by hukou.", []),
+        ("Pride month: the support team is volunteering at the parade, everyone welcome!", []),
+        ("排班可配合員工宗教節日調整，請提前告知主管", []),
+        ("Pls check with candidates if they're planning a baby before round 2.", ["marital"]),
+    ],
+)
+def test_ages_in_passing_requirements_for_all_and_events(text, flagged):
+    assert _categories(text) == flagged
