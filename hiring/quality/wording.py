@@ -54,6 +54,7 @@ __all__ = ["check_wording", "normalize"]
 
 _SEVERITY_RANK = {severity: severity.rank for severity in Severity}
 _SEGMENT_BREAKS = frozenset(",，–—")  # a dash joins clauses in chat: "… – not a culture fit"
+_NUMBER_DASH = re.compile(r"\d[–—]\d")  # … but not numbers: "18–25"
 _NEAR = 4.0  # units (a word, or two Chinese characters) between a frame and a mention
 _MAX_CLAUSE = 2000  # longer clauses are read in pieces of this many characters
 # Requirements that say how much, not who: they do not outweigh a frame ("包裹,单件一般不超过
@@ -157,7 +158,11 @@ def _analyse(
     chars = None
     for f_start, f_end, tag in reader.spans("frames", lexicon.frames, index):
         kind, ground = lexicon.frame_tags[tag]
-        if kind == Kind.FRAME and (_DEMAND.match(clause, f_end) or _NOT_A_FRAME.match(clause, f_end)):
+        if kind == Kind.FRAME and (
+            _DEMAND.match(clause, f_end)
+            or _NOT_A_FRAME.match(clause, f_end)
+            or _STAFF_BEFORE.search(clause, 0, f_start)
+        ):
             # The client as the one who asks ("客户硬性要求", "client wants"), a title ("store
             # manager") or a numbered label ("item 12").
             continue
@@ -273,7 +278,11 @@ def _analyse(
                     continue  # "不欢迎" is an act, not a welcome
                 frames.append((f_start, f_end, kind, f_ground))
 
-    breaks = [i for i, ch in enumerate(masked) if ch in _SEGMENT_BREAKS]
+    breaks = [
+        i
+        for i, ch in enumerate(masked)
+        if ch in _SEGMENT_BREAKS and not _NUMBER_DASH.match(masked, max(0, i - 1))
+    ]
 
     def segment(position: int) -> int:
         return bisect.bisect_right(breaks, position)
@@ -323,6 +332,10 @@ def _analyse(
                 return False
         return True
 
+    # A question mark asks about everything its clause names, when nothing in it is a frame:
+    # "has anyone in your family had heart disease, cancer or diabetes?" (but not "do you offer
+    # discounts for seniors, students or veterans?").
+    question = len(masked.rstrip()) - 1 if masked.rstrip().endswith("?") and not frames else -1
     found = []
     for start, end, kind, ground, severity in mentions:
         seg = segment(start)
@@ -458,8 +471,8 @@ def _analyse(
             ):
                 continue
             a_seg = segment(a_start)
-            if a_seg == seg:
-                acted = True
+            if a_seg == seg or (act == Act.ASK and a_start == question):
+                acted = True  # a question mark asks about all its clause names
             elif a_seg == seg + 1 and (
                 _units(masked[segment_text(a_seg)[0] : a_start]) <= 1
                 or not any(segment(m[0]) == a_seg for m in mentions)
@@ -559,6 +572,8 @@ _NOT_A_FRAME = re.compile(
     r"(?:[^\S\n]+\d|\s*(?:managers?|owners?|leads?|directors?|supervisors?|heads?|team leads?)\b|"
     r"\s*(?:经理|主管|店长|负责人|总监|组长))"
 )
+# Before a word for customers: staff ("team members", "store staff").
+_STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|store|shop|floor)\s+$")
 # Knowledge of a subject: "knowledge of Western and Chinese horoscopes".
 _SUBJECT = re.compile(
     r"(?:knowledge|experience|familiarity|understanding|expertise|background)\s+"
@@ -723,7 +738,7 @@ _PROHIBITION = re.compile(
     r"(?:问|询问|打听|追问|过问|提问|提及|提到|提起|谈论|谈及|聊|讨论|评论|议论|开玩笑|玩笑|取笑|起外号|写|填|"
     r"记录|登记|采集|收集|要求|包含|涉及|设置|列入|纳入|作为|考察|评估|评价|评分|打分|扣分|加分|检测|猜测|推测|"
     r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|对|就|向|出现|含有|写有|带有|"
-    r"附|附上|上传|提交)"
+    r"附|附上|上传|提交|凭|猜)"
     r"|\b(?:do not|don't|never|must not|mustn't|should not|shouldn't|may not|cannot|can't|"
     r"not allowed to|are not to|is not to|refrain from|avoid|stop|no longer|please don't|"
     r"please do not|bars?|prohibits?|forbids?)(?:\s+\w+ly)?(?:\s+(?:to|be|ever|even|also|make))?\s+"
@@ -742,7 +757,8 @@ _PROHIBITION = re.compile(
     r"|(?:不|无)(?:用|需要?|必|须)(?:贴|附|提供|上传|填写?)"
     r"|\bno\s*[\"“'‘]"
     # Wording taken out of a text is talked about: "remove 'ladies only' from the JD".
-    r"|\b(?:remove|delete|strike out|take out|stop putting|stop using|stop writing)\s*[\"“'‘]"
+    r"|\b(?:remove|delete|strike out|take out|stop putting|stop using|stop writing|can't say|"
+    r"cannot say|can't use|cannot use|can't write|cannot write)\s*[\"“'‘]"
     r"|(?:删掉|删除|去掉|拿掉|改掉|不要再写)\s*[\"“”'‘「『]"
     r"|\bno (?:questions?|small talk|comments?|remarks?|jokes?|assumptions?)"
     r" (?:about|on|regarding)\b"
@@ -864,7 +880,8 @@ _LINE_BREAK = re.compile(b"\n")
 # "not a long-term hire", "don't book the final round"), then particles, emoji, "for now".
 _TRAILER = re.compile(
     r"(?:\s*(?:(?:a|an|the|her|him|them|for|to|in|into|给|约|安排|进|排)\s*){0,2}"
-    r"(?:[a-z-]+\s+){0,2}(?:hire|fit|match|interviews?|interviewing|round|offer|call ?back|shortlist|"
+    r"(?:[\w-]+\s+){0,2}(?:hire|fit|match|interviews?|interviewing|round|offer|call ?back|shortlist|"
+    r"contract|role|job|position|account|team|desk|counter|line|shift|store|branch|"
     r"复试|面试|二面|三面|终面|笔试|offer|下一轮))?"
     r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗喇囉先算他她佢\W]*(?:\b(?:him|her|them|for now|then|thanks|please|"
     r"pls|lol|tbh|sorry|i think|imo)\b[\s\W]*)*"

@@ -845,3 +845,30 @@ def test_fields_separated_by_spaces_adjectives_and_scores(text, flagged):
 )
 def test_ages_in_passing_requirements_for_all_and_events(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A dash between numbers is a range, not a break; team members are staff.
+        ("We're after team members aged 18–25 for the flagship store.", ["age"]),
+        # A question mark asks about all its clause names.
+        (
+            "Does anyone in your immediate family have a history of heart disease, cancer or "
+            "diabetes?",
+            ["health", "genetic"],
+        ),
+        # A decision with the role it closes: "go with the other one for the contract".
+        (
+            "She's just got married, so kids are on the cards. Go with the other one for the "
+            "12-month contract.",
+            ["marital"],
+        ),
+        # Wording that may not be said is talked about.
+        ('Job posts can\'t say "male only" anymore.', []),
+        ("不要凭声音猜客户是先生还是女士", []),
+        ("Agency brief: no candidates from Anhui or Henan.", ["origin"]),
+    ],
+)
+def test_ranges_questions_roles_and_wording_that_may_not_be_said(text, flagged):
+    assert _categories(text) == flagged
