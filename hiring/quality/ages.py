@@ -113,10 +113,15 @@ def _is_age(text: str, m: re.Match, number: int, *, explicit: bool) -> bool:
         return False
     if explicit:
         return True
-    if _UNIT_AFTER.match(text, m.end()):
-        return False
+    if _UNIT_AFTER.match(text, m.end()) or _SCORE_WORD.search(text):
+        return False  # "under 30 seconds", "Versant test (min 58)"
     return bool(_AGE_WORD.search(text)) or bool(re.search(r"[a-z]{2}", m.group()))
 
+
+# A clause about a test or a score: its bare numbers are marks, not ages.
+_SCORE_WORD = re.compile(
+    r"\b(?:tests?|typing|wpm|versant|ielts|toefl|toeic|hsk)\b|测试|考试"
+)
 
 _QUICK = re.compile(
     r"\d|\bgen|millennial|boomer|zoomer|世代|千禧|年级生|\btwent|\bthirt|\bfort|\bfift"

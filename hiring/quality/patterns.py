@@ -94,6 +94,11 @@ def word_pattern(alternative: str, lists: dict[str, list[str]]) -> str:
         suffix = plural + r"\b"
     elif len(raw) > 1 and raw[-1] == "?" and _is_word_char(raw[-2]) and raw[-3:-2] != "\\":
         suffix = r"\b"  # "marks?" does not match "marker"
+    elif len(raw) > 2 and raw[-1] == "?" and not raw[-2].isascii() and _is_word_char(raw[-3]):
+        # "ts的?" is "ts的", or "ts" as a whole word (not the "ts" of "tst").
+        full = _non_capturing(_expand(simplify_pattern(raw[:-1]), lists))
+        base = _non_capturing(_expand(simplify_pattern(raw[:-2]), lists))
+        return rf"{prefix}(?:(?:{full})|(?:{base})\b)"
     return f"{prefix}(?:{body}){suffix}"
 
 

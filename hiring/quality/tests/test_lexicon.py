@@ -91,6 +91,11 @@ def test_english_words_match_on_word_boundaries_and_plurals(lexicon_rows):
     add_words("marital-groups", "spinster")
     assert rules("No spinsters") == ["wording.marital"]
     assert rules("Spinsterhood studies must be cited") == []
+    # A word ending in an optional Chinese character is still a whole word without it.
+    add_words("gender-identity-groups", "zz的?")
+    assert rules("zz的不要") == ["wording.gender_identity"]
+    assert rules("zz不要") == ["wording.gender_identity"]
+    assert rules("zzt不要") == []
 
 
 def test_message_is_in_the_users_language(lexicon_rows):

@@ -872,3 +872,18 @@ def test_ages_in_passing_requirements_for_all_and_events(text, flagged):
 )
 def test_ranges_questions_roles_and_wording_that_may_not_be_said(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "ts" is a word; the "ts" of "TST" is none.
+        ("Shift covers tour groups at our TST flagship – Putonghua essential.", []),
+        # A test's pass mark is no age; a score against an age is one.
+        ("Pls make sure all candidates pass the Versant test (min 58) before endorsing.", []),
+        ("Scorecard: deduct 3 points for candidates over 45.", ["age"]),
+        ("Pls avoid hiring JWs, they won't do the Xmas promos.", ["religion"]),
+    ],
+)
+def test_short_words_pass_marks_and_avoided_hires(text, flagged):
+    assert _categories(text) == flagged
