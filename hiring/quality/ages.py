@@ -119,9 +119,7 @@ def _is_age(text: str, m: re.Match, number: int, *, explicit: bool) -> bool:
 
 
 # A clause about a test or a score: its bare numbers are marks, not ages.
-_SCORE_WORD = re.compile(
-    r"\b(?:tests?|typing|wpm|versant|ielts|toefl|toeic|hsk)\b|测试|考试"
-)
+_SCORE_WORD = re.compile(r"\b(?:tests?|typing|wpm|versant|ielts|toefl|toeic|hsk)\b|测试|考试")
 
 _QUICK = re.compile(
     r"\d|\bgen|millennial|boomer|zoomer|世代|千禧|年级生|\btwent|\bthirt|\bfort|\bfift"

@@ -34,6 +34,12 @@ How it works — who is named, and what is done to them:
    prohibition covers what it forbids to the end of its segment ("勿以「限男性」等字眼描述岗位",
    "不得拿性取向开玩笑"); a statement that a fact does not count ("不影响录用", "played no part")
    covers its clause when nothing in it is excluded, and a topic "not considered" is none.
+   A negator before a list of what is not required covers the list ("不设身高、外貌要求");
+   wording taken out of a text is talked about ("remove 'ladies only'"); a role "not open to"
+   a group, and declining to send or shortlist it, turn it away; an exclusion pointing back
+   ("…, so don't shortlist them") or closing the clause acts on the group named before it; a
+   question mark asks about all its clause names; a score out of five or ten makes a line a
+   rating. Spaces between Chinese words separate the fields of a row (``normalize``).
 5. Each ground found yields one ``Finding`` at its highest severity, quoting exactly what
    the user wrote.
 """
@@ -239,7 +245,9 @@ def _analyse(
             act == Act.EXCLUDE
             and (
                 f[0] < a_start < f[1] < a_end
-                or a_start <= f[0] and f[1] <= a_end and a_end - a_start > f[1] - f[0]
+                or a_start <= f[0]
+                and f[1] <= a_end
+                and a_end - a_start > f[1] - f[0]
             )
             for a_start, a_end, act in acts
         )
@@ -405,8 +413,8 @@ def _analyse(
             elif severity == Severity.WARNING:
                 continue  # a signal stays one whoever the team serves
             elif inside:
-                # "乙肝患者" in "为乙肝患者提供…", but not in "乙肝患者勿扰", "wheelchair users …, so
-                # don't shortlist them" or a phrase.
+                # "乙肝患者" in "为乙肝患者提供…", but not in "乙肝患者勿扰", "wheelchair
+                # users …, so don't shortlist them" or a phrase.
                 lawful = (
                     kind != Kind.PHRASE
                     and closest_exclusion is None
@@ -880,11 +888,12 @@ _LINE_BREAK = re.compile(b"\n")
 # "not a long-term hire", "don't book the final round"), then particles, emoji, "for now".
 _TRAILER = re.compile(
     r"(?:\s*(?:(?:a|an|the|her|him|them|for|to|in|into|给|约|安排|进|排)\s*){0,2}"
-    r"(?:[\w-]+\s+){0,2}(?:hire|fit|match|interviews?|interviewing|round|offer|call ?back|shortlist|"
+    r"(?:[\w-]+\s+){0,2}(?:hire|fit|match|interviews?|interviewing|round|offer|call ?back|"
+    r"shortlist|"
     r"contract|role|job|position|account|team|desk|counter|line|shift|store|branch|"
     r"复试|面试|二面|三面|终面|笔试|offer|下一轮))?"
-    r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗喇囉先算他她佢\W]*(?:\b(?:him|her|them|for now|then|thanks|please|"
-    r"pls|lol|tbh|sorry|i think|imo)\b[\s\W]*)*"
+    r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗喇囉先算他她佢\W]*"
+    r"(?:\b(?:him|her|them|for now|then|thanks|please|pls|lol|tbh|sorry|i think|imo)\b[\s\W]*)*"
 )
 _PIECE = re.compile(r"[^,，;；–—]+")
 

@@ -733,9 +733,15 @@ def test_software_loads_and_decisions_in_chat(text, flagged):
         ("Religion never came up; she was rejected for missing the second interview.", []),
         # What is offered to a group, and knowledge of a subject, are no acts on people.
         ("We provide large-print screens for visually impaired agents.", []),
-        ("Knowledge of Chinese and Western horoscopes is a plus for our astrology app writers.", []),
+        (
+            "Knowledge of Chinese and Western horoscopes is a plus for our astrology app writers.",
+            [],
+        ),
         # A title ("store manager") and a numbered label ("item 3") serve no one.
-        ("The role requires a 'born female' candidate, per the store manager.", ["gender_identity"]),
+        (
+            "The role requires a 'born female' candidate, per the store manager.",
+            ["gender_identity"],
+        ),
         ("Item 3: has either of your parents had cancer?", ["health", "genetic"]),
         ("话务岗，不出镜，对身高外貌无任何要求", []),
         ("皮肤太黑的不考虑", ["ethnicity"]),
@@ -756,7 +762,10 @@ def test_open_roles_pointing_back_and_what_is_offered(text, flagged):
         # A decision closing the clause acts on the group named before it, and in a note a
         # group's own words ("user") are no customers.
         ("回族的吃饭还得单独安排，麻烦，这边就不要了吧", ["ethnicity"]),
-        ("Wheelchair user – the office has stairs, so probably not worth interviewing.", ["disability"]),
+        (
+            "Wheelchair user – the office has stairs, so probably not worth interviewing.",
+            ["disability"],
+        ),
         ("Candidate 2 is pregnant – let's just tell her the role was filled.", ["marital"]),
         # "不看" before a topic leaves it out; after a group it turns the group away.
         ("面试不看长相", []),
