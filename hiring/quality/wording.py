@@ -539,7 +539,7 @@ def _analyse(
 _NOT_SCORED = re.compile(
     r"不计分|不扣分|不加分|无所谓|不重要|没关系|不取决于|不在[^,，。;；]{0,8}范围|未(?:被)?(?:列入|纳入|计入|作为|考虑|影响)|"
     r"与[^,，。;；]{0,8}无关|\bneither \w+ nor (?:considered|used|scored|rated)\b|"
-    r"不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|"
+    r"不计入|不列入(?!考虑)|不纳入|不影响|不作为(?:录用|评分|评价|考核|筛选)|不是筛选条件|"
     r"\b(?:plays? no part|played no part|no part in|not on (?:the|our) scorecard|"
     r"not an? (?:\w+ )?(?:criterion|factor|filter)|doesn't matter|does not matter|"
     r"(?:nobody|no one) cares|"

@@ -896,3 +896,16 @@ def test_ranges_questions_roles_and_wording_that_may_not_be_said(text, flagged):
 )
 def test_short_words_pass_marks_and_avoided_hires(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A blank to fill in asks for what its label names.
+        ("血型：____ 星座：____（必填）", ["zodiac"]),
+        ("提醒各位面试官：年龄不是筛选条件。", []),
+        ("Uniform policy: headscarves, turbans and kippahs are all welcome.", []),
+    ],
+)
+def test_blanks_to_fill_in_and_what_is_not_a_criterion(text, flagged):
+    assert _categories(text) == flagged
