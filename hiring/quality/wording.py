@@ -774,18 +774,34 @@ _PROHIBITION = re.compile(
 
 
 def _prohibitions(text: str) -> list[tuple[int, int]]:
-    """Spans from each prohibition to the end of its segment."""
+    """Spans from each prohibition to the end of its segment (and of the examples that follow
+    it: "…, including family medical history"), and of each quoted wording a note removes."""
     spans = []
     for m in _PROHIBITION.finditer(text):
         # "…family medical history, don't write it down": a pronoun points back to the start.
         start = 0 if _BACK_REFERENCE.match(text, m.end()) else m.start()
         end = len(text)
         for i in range(m.end(), len(text)):
-            if text[i] in _SEGMENT_BREAKS or _CONTRAST.match(text, i) and i > m.end():
+            if text[i] in _SEGMENT_BREAKS and not _EXAMPLES.match(text, i + 1):
+                end = i
+                break
+            if _CONTRAST.match(text, i) and i > m.end():
                 end = i
                 break
         spans.append((start, end))
+    spans += [m.span() for m in _REMOVED_QUOTE.finditer(text)]
     return spans
+
+
+# Examples that continue what a prohibition forbids: "…, including family medical history".
+_EXAMPLES = re.compile(r"\s*(?:including|such as|e\.g\.|包括|比如|例如)")
+# Quoted wording that a note takes out: '"限本地人"这条删掉吧', 'take "female preferred" out of
+# row 3', '第8题"是否患有抑郁症"已撤下'.
+_REMOVED_QUOTE = re.compile(
+    # (a closing quote between two Chinese characters is folded away)
+    r"[\"“「『][^\"”」』]{1,40}?[\"”」』]?[^,，。;；\"“「『]{0,8}?"
+    r"(?:删掉|删去|已删|删除|撤下|去掉|拿掉|改掉|\bout of\b|\bremoved\b|\bdeleted\b)"
+)
 
 
 _BACK_REFERENCE = re.compile(r"\s*(?:it|this|that|them|these|此|这些|这个|它)\b")

@@ -909,3 +909,24 @@ def test_short_words_pass_marks_and_avoided_hires(text, flagged):
 )
 def test_blanks_to_fill_in_and_what_is_not_a_criterion(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Quoted wording a reviewer takes out is talked about, not used …
+        ('"限本地人"这条删掉吧，改成"熟悉本市区域优先"', []),
+        ('JD里"30岁以下"已删，改成"1年以上客服经验"', []),
+        ('Reviewer note: please take "female preferred" out of row 3.', []),
+        # … while the same wording in use is flagged.
+        ("限本地人，熟悉本市区域优先", ["origin"]),
+        # A prohibition covers the examples that follow it.
+        (
+            "GINA reminder: managers must not request or use genetic information, including "
+            "family medical history.",
+            [],
+        ),
+    ],
+)
+def test_wording_a_reviewer_removes_and_examples_of_what_is_forbidden(text, flagged):
+    assert _categories(text) == flagged
