@@ -545,7 +545,8 @@ _NOT_SCORED = re.compile(
     r"(?:nobody|no one) cares|"
     r"not scored|not counted|no bearing|zero bearing|nothing to do with|"
     r"(?:does|do|did) not depend on|doesn't depend on|no role|not used (?:in|for)|not a factor|"
-    r"never a factor|not part of|no impact|no effect|never (?:came|comes|come) up|"
+    r"never a factor|not part of|no impact|no effect|never (?:came|comes|come) up|not relevant|"
+    r"(?:is|are) not on (?:the|our)|"
     r"(?:didn't|did not|doesn't|does not) come up|(?:was|were)(?:n't| not| never) (?:discussed|"
     r"raised|brought up))\b"
 )
