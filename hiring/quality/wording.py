@@ -394,7 +394,19 @@ def _analyse(
                     )
                     or (
                         f_seg < seg
-                        and (f_ground or closest_exclusion is None and not preferred)
+                        and (
+                            f_ground
+                            or closest_exclusion is None
+                            and (
+                                not preferred
+                                # the statement's own list goes on: "never ask about marital
+                                # status, pregnancy or family plans"
+                                or all(
+                                    _LIST_GOES_ON.match(masked, breaks[k] + 1)
+                                    for k in range(f_seg, seg)
+                                )
+                            )
+                        )
                         and not _contrast(masked, f_seg, seg, segment_text)
                     )
                     or (f_seg > seg and _listed_before(seg, f_seg, f_start, f_end, ground))
@@ -747,7 +759,7 @@ _PROHIBITION = re.compile(
     r"(?:问|询问|打听|追问|过问|提问|提及|提到|提起|谈论|谈及|聊|讨论|评论|议论|开玩笑|玩笑|取笑|起外号|写|填|"
     r"记录|登记|采集|收集|要求|包含|涉及|设置|列入|纳入|作为|考察|评估|评价|评分|打分|扣分|加分|检测|猜测|推测|"
     r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|对|就|向|出现|含有|写有|带有|"
-    r"附|附上|上传|提交|凭|猜)"
+    r"附|附上|上传|提交|凭|猜|默认)"
     r"|\b(?:do not|don't|never|must not|mustn't|should not|shouldn't|may not|cannot|can't|"
     r"not allowed to|are not to|is not to|refrain from|avoid|stop|no longer|please don't|"
     r"please do not|bars?|prohibits?|forbids?)(?:\s+\w+ly)?(?:\s+(?:to|be|ever|even|also|make))?\s+"
@@ -783,7 +795,11 @@ def _prohibitions(text: str) -> list[tuple[int, int]]:
         start = 0 if _BACK_REFERENCE.match(text, m.end()) else m.start()
         end = len(text)
         for i in range(m.end(), len(text)):
-            if text[i] in _SEGMENT_BREAKS and not _EXAMPLES.match(text, i + 1):
+            if (
+                text[i] in _SEGMENT_BREAKS
+                and not _EXAMPLES.match(text, i + 1)
+                and not _LIST_GOES_ON.match(text, i + 1)
+            ):
                 end = i
                 break
             if _CONTRAST.match(text, i) and i > m.end():
@@ -796,12 +812,14 @@ def _prohibitions(text: str) -> list[tuple[int, int]]:
 
 # Examples that continue what a prohibition forbids: "…, including family medical history".
 _EXAMPLES = re.compile(r"\s*(?:including|such as|e\.g\.|包括|比如|例如)")
+# A list that goes on after a comma: "never ask about marital status, pregnancy or family plans".
+_LIST_GOES_ON = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:or|and|nor)\s")
 # Quoted wording that a note takes out: '"限本地人"这条删掉吧', 'take "female preferred" out of
 # row 3', '第8题"是否患有抑郁症"已撤下'.
 _REMOVED_QUOTE = re.compile(
     # (a closing quote between two Chinese characters is folded away)
     r"[\"“「『][^\"”」』]{1,40}?[\"”」』]?[^,，。;；\"“「『]{0,8}?"
-    r"(?:删掉|删去|已删|删除|撤下|去掉|拿掉|改掉|\bout of\b|\bremoved\b|\bdeleted\b)"
+    r"(?:删掉|删去|已删|删除|必须删|要删|撤下|去掉|拿掉|改掉|\bout of\b|\bremoved\b|\bdeleted\b)"
 )
 
 

@@ -930,3 +930,21 @@ def test_blanks_to_fill_in_and_what_is_not_a_criterion(text, flagged):
 )
 def test_wording_a_reviewer_removes_and_examples_of_what_is_forbidden(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A lawful statement's own list goes on past a comma …
+        (
+            "We never ask about marital status, pregnancy or family plans at any stage of the "
+            "hiring process.",
+            [],
+        ),
+        # … but a new statement after it is read on its own.
+        ("We never ask about marital status, but we prefer single candidates.", ["marital"]),
+        ("审批意见：“无宗教信仰”这条必须删，招聘不能问信仰", []),
+    ],
+)
+def test_lists_after_a_lawful_statement_and_wording_that_must_go(text, flagged):
+    assert _categories(text) == flagged
