@@ -343,7 +343,8 @@ def _analyse(
     # A question mark asks about everything its clause names, when nothing in it is a frame:
     # "has anyone in your family had heart disease, cancer or diabetes?" (but not "do you offer
     # discounts for seniors, students or veterans?").
-    question = len(masked.rstrip()) - 1 if masked.rstrip().endswith("?") and not frames else -1
+    stripped = masked.rstrip()
+    question = len(stripped) - 1 if stripped.endswith("?") and not frames else -1
     found = []
     for start, end, kind, ground, severity in mentions:
         seg = segment(start)
