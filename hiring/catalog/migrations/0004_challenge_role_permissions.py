@@ -38,9 +38,9 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("catalog", "0003_core_challenges"),
-        ("accounts", "0001_roles"),
-    ]
+    # No dependency on the migration that makes the role groups: `grant` makes any that are
+    # missing, and the squashed 0001 (which inherits this migration's dependencies) could not
+    # come before it, as that migration needs the catalog's first tables.
+    dependencies = [("catalog", "0003_core_challenges")]
 
     operations = [migrations.RunPython(grant, revoke)]
