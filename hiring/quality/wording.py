@@ -566,7 +566,7 @@ _NOT_SCORED = re.compile(
 # … and, for a topic (not a group of people), that it is not considered: "不考虑身高" (but "不考虑
 # 女性" excludes women).
 _NOT_CONSIDERED = re.compile(
-    r"不考虑|未考虑|不看|不问|不计|不涉及|不设|不含|不包括|不包含|"
+    r"不考虑|未考虑|不看|不问|不计|不涉及|(?:不|不会|唔|唔会|没有?|并无)设|不含|不包括|不包含|"
     r"\b(?:not|never) (?:be )?(?:considered|requested|asked|discussed|"
     r"taken into account|assessed|evaluated|recorded|collected)\b"
 )
@@ -929,7 +929,8 @@ _TRAILER = re.compile(
     r"contract|role|job|position|account|team|desk|counter|line|shift|store|branch|"
     r"复试|面试|二面|三面|终面|笔试|offer|下一轮))?"
     r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗喇囉先算他她佢\W]*"
-    r"(?:\b(?:him|her|them|for now|then|thanks|please|pls|lol|tbh|sorry|i think|imo)\b[\s\W]*)*"
+    r"(?:\b(?:(?:on\s+)?(?:him|her|them)|for now|then|thanks|please|pls|lol|tbh|sorry|i think|imo)"
+    r"\b[\s\W]*)*"
 )
 _PIECE = re.compile(r"[^,，;；–—]+")
 

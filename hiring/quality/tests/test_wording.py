@@ -948,3 +948,32 @@ def test_wording_a_reviewer_removes_and_examples_of_what_is_forbidden(text, flag
 )
 def test_lists_after_a_lawful_statement_and_wording_that_must_go(text, flagged):
     assert _categories(text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a decision naming its object closes a note on the candidate named before it
+        ("Candidate is trans. Customers might mind, so we're passing on her.", "gender_identity"),
+        # "佳" right after a group prefers it
+        ("處女座、摩羯座佳", "zodiac"),
+        ("女性佳", "gender"),
+        # a country and where someone came from
+        ("他是越南來的，老闆說就算了", "origin"),
+    ],
+)
+def test_decisions_preferences_and_countries_of_origin(text, category):
+    assert _categories(text) == [category]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "越南来的客户很多，需要耐心解答",
+        "本公司招聘唔會設性別限制",
+        "我们不会设年龄限制",
+        "最佳服务奖",
+    ],
+)
+def test_customers_from_abroad_and_limits_not_set_pass(text):
+    assert check_wording(text) == []
