@@ -738,16 +738,20 @@ def _negated_list(text: str, a_start: int, mentions: list) -> int | None:
     """Where a negator starts that stands before a list of mentions and then the requirement
     at `a_start`, with nothing but the mentions and words joining them between."""
     start = max(text.rfind(ch, 0, a_start) for ch in ",，;；:：") + 1
-    for m in _LIST_NEGATOR.finditer(text, start, a_start):
-        rest = text[m.end() : a_start]
-        inside = [x for x in mentions if m.end() <= x[0] and x[1] <= a_start]
-        if not inside:
-            continue
-        for m_start, m_end, *_r in sorted(inside, reverse=True):
-            rest = rest[: m_start - m.end()] + " " + rest[m_end - m.end() :]
-        if _LIST_JOINER.fullmatch(rest):
-            return m.start()
-    return None
+    # The list may run on over commas: "we set no looks, height or weight requirements".
+    while True:
+        for m in _LIST_NEGATOR.finditer(text, start, a_start):
+            rest = text[m.end() : a_start]
+            inside = [x for x in mentions if m.end() <= x[0] and x[1] <= a_start]
+            if not inside:
+                continue
+            for m_start, m_end, *_r in sorted(inside, reverse=True):
+                rest = rest[: m_start - m.end()] + " " + rest[m_end - m.end() :]
+            if _LIST_JOINER.fullmatch(rest.replace(",", " ").replace("，", " ")):
+                return m.start()
+        if start < 2 or text[start - 1] not in ",，":
+            return None
+        start = max(text.rfind(ch, 0, start - 1) for ch in ",，;；:：") + 1
 
 
 # A prohibition: a negator of command ("不得", "请勿", "别", "do not", "never") followed, a few
@@ -759,7 +763,8 @@ _PROHIBITION = re.compile(
     r"[^,，;；:：。!！?？]{0,10}?"
     r"(?:问|询问|打听|追问|过问|提问|提及|提到|提起|谈论|谈及|聊|讨论|评论|议论|开玩笑|玩笑|取笑|起外号|写|填|"
     r"记录|登记|采集|收集|要求|包含|涉及|设置|列入|纳入|作为|考察|评估|评价|评分|打分|扣分|加分|检测|猜测|推测|"
-    r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|对|就|向|出现|含有|写有|带有|"
+    r"标注|描述|透露|披露|歧视|区别对待|使用|用|以|拿|因|基于|根据|据此|按|按照|依|依据|依照|对|就|向|"
+    r"出现|含有|写有|带有|"
     r"附|附上|上传|提交|凭|猜|默认)"
     r"|\b(?:do not|don't|never|must not|mustn't|should not|shouldn't|may not|cannot|can't|"
     r"not allowed to|are not to|is not to|refrain from|avoid|stop|no longer|please don't|"
@@ -768,7 +773,8 @@ _PROHIBITION = re.compile(
     r"collect|collecting|record|recording|note|noting|write|writing|mention|mentioning|discuss|"
     r"discussing|comment|commenting|joke|joking|use|using|include|including|list|listing|rate|"
     r"rating|rated|score|scoring|scored|assess|assessing|assessed|judge|judging|judged|mark|"
-    r"marking|guess|guessing|speculate|speculating|assume|assuming|assumptions|base|basing|based|"
+    r"marking|guess|guessing|estimate|estimating|speculate|speculating|assume|assuming|assumptions|"
+    r"base|basing|based|"
     r"factor|factored|treat|treating|discriminate|discriminating|store|storing|share|sharing|"
     r"disclose|look at|probe|probing|bring up|raise|raising|pry|prying|query|querying|discussed|"
     r"filter|filtering|screen|screening|sort|sorting|"

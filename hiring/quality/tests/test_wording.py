@@ -977,3 +977,23 @@ def test_decisions_preferences_and_countries_of_origin(text, category):
 )
 def test_customers_from_abroad_and_limits_not_set_pass(text):
     assert check_wording(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negator before a list that runs on over commas covers the whole list
+        "On camera two hours a day; we set no looks, height or weight requirements.",
+        # "不得按…筛" forbids screening by it
+        "招聘专员不得按毕业年份或年龄筛简历",
+        "Scorecard reminder: do not estimate or record the candidate's age.",
+    ],
+)
+def test_lists_not_required_and_screening_forbidden_pass(text):
+    assert check_wording(text) == []
+
+
+def test_a_list_required_over_commas_is_still_flagged():
+    assert _categories("We require good looks, height over 170 cm or a slim build.") == [
+        "appearance"
+    ]
