@@ -27,8 +27,10 @@ _AGE_WORD = re.compile(r"年龄|年纪|岁数|\bages?d?\b|\bold(?:er)?\b|\byoung
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|k\b|kg|cm|mm|m\b|km|lbs?|元|块|万|千|分|秒|天|日|周(?!岁)|月|小时|个|单|件|次|人|名|条|字|"
     r"年(?!龄|纪|代|级|以|之|后|前|出生)|"
-    r"sec|min|hour|hr|day|week|month|year(?!s?\s*old|s?\s*of\s*age)|wpm|word|call|ticket|chat|"
-    r"case|order|customer|user|people|staff|agent|employee|percent|point|score|item|minute)",
+    # … an English count may have a word before its unit: "60+ inbound calls".
+    r"(?:(?!young|old|older|younger|aged)[a-z-]+\s+)?(?:sec|min|hour|hr|day|week|month|"
+    r"year(?!s?\s*old|s?\s*of\s*age)|wpm|word|call|ticket|chat|character|case|order|"
+    r"customer|user|people|staff|agent|employee|percent|point|score|item|minute))",
 )
 _CAPS = [
     # 35岁以下 / 35周岁以内 / 35 or younger / 35 and under

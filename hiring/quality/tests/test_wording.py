@@ -997,3 +997,29 @@ def test_a_list_required_over_commas_is_still_flagged():
     assert _categories("We require good looks, height over 170 cm or a slim build.") == [
         "appearance"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # "要" right before a group requires it
+        ("机坪协调岗要男的", "gender"),
+        ("外教顾问要白人", "ethnicity"),
+        ("Scorecard item: Facial features / overall look (1–5).", "appearance"),
+        ("申請表：您目前是否正在服用任何精神科藥物？□是 □否", "health"),
+    ],
+)
+def test_wanting_a_group_and_asking_about_medication(text, category):
+    assert _categories(text) == [category]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Able to handle 60+ inbound calls per shift",
+        "Typing speed of 60+ characters per minute",
+        "需要耐心解答顾客的问题",
+    ],
+)
+def test_counts_of_calls_and_characters_are_no_ages(text):
+    assert check_wording(text) == []
