@@ -933,7 +933,7 @@ _TRAILER = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:hire|fit|match|interviews?|interviewing|round|offer|call ?back|"
     r"shortlist|"
     r"contract|role|job|position|account|team|desk|counter|line|shift|store|branch|"
-    r"复试|面试|二面|三面|终面|笔试|offer|下一轮))?"
+    r"复试|面试|二面|三面|终面|笔试|offer|下一轮|第[二三]轮|[二三]轮))?"
     r"[\s了吧啦啊呀哈嘛咯喔哦噢啰罗喇囉先算他她佢\W]*"
     r"(?:\b(?:(?:on\s+)?(?:him|her|them)|for now|then|thanks|please|pls|lol|tbh|sorry|i think|imo)"
     r"\b[\s\W]*)*"

@@ -1023,3 +1023,17 @@ def test_wanting_a_group_and_asking_about_medication(text, category):
 )
 def test_counts_of_calls_and_characters_are_no_ages(text):
     assert check_wording(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a decision declining the next round closes the clause on the group named before it
+        ("應徵者是南亞裔，前台唔太適合，唔好約第二輪。", "ethnicity"),
+        ("ATS filter request: prioritise male candidates for the night shifts.", "gender"),
+        ("請確認應徵者的生理性別，與證件不符的一律不考慮。", "gender_identity"),
+        ("面試評語：右手不太方便，打字應該很慢，直接淘汰。", "disability"),
+    ],
+)
+def test_next_rounds_priorities_and_checks_on_a_fact(text, category):
+    assert _categories(text) == [category]
